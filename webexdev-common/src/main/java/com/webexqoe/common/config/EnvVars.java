@@ -1,0 +1,59 @@
+package com.webexqoe.common.config;
+
+/**
+ * Every environment variable the functions read, in one place. The names are the original
+ * system's (SPEC 3); the URL overrides and HTTP tuning knobs are new.
+ */
+public final class EnvVars {
+
+    // Tables, bucket and secrets (names kept from the original).
+    public static final String DYNAMODB_TABLENAME = "DYNAMODB_TABLENAME";
+    public static final String DYNAMODB_TABLENAME_PO = "DYNAMODB_TABLENAME_PO";
+    public static final String DYNAMODB_TABLENAME_STATUS = "DYNAMODB_TABLENAME_STATUS";
+    public static final String DYNAMODB_TABLENAME_TE = "DYNAMODB_TABLENAME_TE";
+    public static final String DYNAMODB_TABLENAME_TEPOLLING = "DYNAMODB_TABLENAME_TEPOLLING";
+    public static final String DYNAMODB_TABLENAME_TWITTER = "DYNAMODB_TABLENAME_TWITTER";
+    public static final String DYNAMODB_TABLENAME_MTGQA = "DYNAMODB_TABLENAME_MTGQA";
+    public static final String S3_BUCKET_NAME = "S3_BUCKET_NAME";
+    public static final String SECRETMANAGER_NAME = "SECRETMANAGER_NAME";
+    public static final String SECRETMANAGER_TOKEN_NAME = "SECRETMANAGER_TOKEN_NAME";
+
+    // ThousandEyes: already full URLs in the original.
+    public static final String API_URL_MMP = "API_URL_MMP";
+    public static final String API_URL_WZ = "API_URL_WZ";
+    public static final String API_URL_CD = "API_URL_CD";
+    public static final String API_URL_HTTP = "API_URL_HTTP";
+    public static final String API_URL_MMP_NET = "API_URL_MMP_NET";
+    public static final String API_URL_HTTP_WEB = "API_URL_HTTP_WEB";
+    public static final String CLOUDWATCH_URL = "CLOUDWATCH_URL";
+
+    /** Local time zone of stored times; Lambda's own default is ":UTC". */
+    public static final String TZ = "TZ";
+
+    // External base URLs, overridable so that the same jar runs against local stand-ins.
+    public static final String STATUS_RSS_URL = "STATUS_RSS_URL";
+    public static final String STATUS_RSS_URL_DEFAULT = "https://status.webex.com/history.rss";
+    public static final String WEBEX_API_BASE_URL = "WEBEX_API_BASE_URL";
+    public static final String WEBEX_API_BASE_URL_DEFAULT = "https://webexapis.com/v1";
+    public static final String WEBEX_ANALYTICS_BASE_URL = "WEBEX_ANALYTICS_BASE_URL";
+    public static final String WEBEX_ANALYTICS_BASE_URL_DEFAULT = "https://analytics.webexapis.com/v1";
+    public static final String TWITTER_API_BASE_URL = "TWITTER_API_BASE_URL";
+    public static final String TWITTER_API_BASE_URL_DEFAULT = "https://api.twitter.com";
+
+    // Outbound HTTP tuning (new; defaults sit well inside a 15 s function timeout).
+    public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";
+    public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
+    public static final String HTTP_MAX_ATTEMPTS = "HTTP_MAX_ATTEMPTS";
+
+    // AWS: region and credentials as Lambda sets them; endpoint overrides as the SDK reads them.
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+    public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+    private EnvVars() {
+    }
+}

@@ -1,0 +1,118 @@
+package com.webexqoe.common.dynamo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webexqoe.common.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one mapping between JSON trees and DynamoDB attribute values. Numbers travel as their
+ * decimal text in both directions ({@link BigDecimal}, never {@code double}), so what an API
+ * sent is what the table holds.
+ */
+public final class AttributeValues {
+
+    private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
+
+    private AttributeValues() {
+    }
+
+    public static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    public static AttributeValue n(long value) {
+        return AttributeValue.builder().n(Long.toString(value)).build();
+    }
+
+    public static AttributeValue n(BigDecimal value) {
+        return AttributeValue.builder().n(value.toPlainString()).build();
+    }
+
+    /** JSON to attribute value: object → M, array → L, number → N, text → S, boolean → BOOL, null → NUL. */
+    public static AttributeValue fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return AttributeValue.builder().nul(true).build();
+        }
+        if (node.isObject()) {
+            return AttributeValue.builder().m(fromJsonObject(node)).build();
+        }
+        if (node.isArray()) {
+            List<AttributeValue> list = new java.util.ArrayList<>(node.size());
+            node.forEach(element -> list.add(fromJson(element)));
+            return AttributeValue.builder().l(list).build();
+        }
+        if (node.isNumber()) {
+            return n(node.decimalValue());
+        }
+        if (node.isBoolean()) {
+            return AttributeValue.builder().bool(node.booleanValue()).build();
+        }
+        return s(node.asText());
+    }
+
+    /** A JSON object's fields as an item's attributes. */
+    public static Map<String, AttributeValue> fromJsonObject(JsonNode object) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> map.put(field.getKey(), fromJson(field.getValue())));
+        return map;
+    }
+
+    /** Attribute value to JSON; numbers come back as exact integers or decimals. */
+    public static JsonNode toJson(AttributeValue value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        return switch (value.type()) {
+            case S -> NODES.textNode(value.s());
+            case N -> number(value.n());
+            case BOOL -> NODES.booleanNode(value.bool());
+            case NUL -> NODES.nullNode();
+            case M -> toJson(value.m());
+            case L -> {
+                ArrayNode array = NODES.arrayNode();
+                value.l().forEach(element -> array.add(toJson(element)));
+                yield array;
+            }
+            case SS -> {
+                ArrayNode array = NODES.arrayNode();
+                value.ss().forEach(array::add);
+                yield array;
+            }
+            case NS -> {
+                ArrayNode array = NODES.arrayNode();
+                value.ns().forEach(n -> array.add(number(n)));
+                yield array;
+            }
+            default -> throw new IllegalArgumentException("binary attributes are not used by this project: " + value.type());
+        };
+    }
+
+    /** An item as a JSON object. */
+    public static ObjectNode toJson(Map<String, AttributeValue> item) {
+        ObjectNode object = NODES.objectNode();
+        item.forEach((name, value) -> object.set(name, toJson(value)));
+        return object;
+    }
+
+    private static JsonNode number(String text) {
+        BigDecimal decimal = new BigDecimal(text);
+        if (decimal.scale() <= 0) {
+            BigInteger integer = decimal.toBigIntegerExact();
+            // The node types Jackson itself picks when reading JSON, so trees compare equal.
+            if (integer.bitLength() < 32) {
+                return NODES.numberNode(integer.intValue());
+            }
+            return integer.bitLength() < 64 ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
+        }
+        return NODES.numberNode(decimal);
+    }
+}

@@ -1,0 +1,128 @@
+package com.webexqoe.testkit;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The DynamoDB stand-in: dynalite (npm, pinned in package-lock.json) in memory, as a child
+ * process on a free port. It has tables, GSIs, Query and batch writes; it has no
+ * {@code UpdateTimeToLive}, so test tables are made without TTL (the template sets it).
+ */
+public final class Dynalite implements AutoCloseable {
+
+    private final Process process;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    private Dynalite(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(StandIns.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static Dynalite start() {
+        Path root = StandIns.repositoryRoot();
+        Path cli = root.resolve("node_modules/dynalite/cli.js");
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed at " + cli
+                    + "; run `npm ci` in the repository root (the Maven build does it when node_modules is missing)");
+        }
+        int port = StandIns.freePort();
+        Process process;
+        try {
+            process = new ProcessBuilder(List.of("node", cli.toString(), "--port", Integer.toString(port), "--createTableMs", "0",
+                    "--deleteTableMs", "0", "--updateTableMs", "0"))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start dynalite: is Node.js 18+ on the PATH? (" + e.getMessage() + ")", e);
+        }
+        awaitListening(process, port);
+        return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** dynalite prints "Dynalite listening at: …" once it accepts connections. */
+    private static void awaitListening(Process process, int port) {
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Boolean> listening = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    if (line.contains("listening")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            if (!listening.get(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("dynalite exited before listening on port " + port);
+            }
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("dynalite did not start on port " + port + ": " + e, e);
+        }
+        // Keep draining its output so the child never blocks on a full pipe.
+        Thread drain = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "dynalite-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** Deletes every table: each test starts from an empty stand-in. */
+    public void deleteAllTables() {
+        client.listTablesPaginator().tableNames().forEach(name -> client.deleteTable(r -> r.tableName(name)));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

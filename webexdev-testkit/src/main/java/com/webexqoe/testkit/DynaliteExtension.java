@@ -1,0 +1,59 @@
+package com.webexqoe.testkit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JUnit extension: one dynalite per test JVM (started on first use, stopped when the JVM's
+ * tests end), every table deleted before each test, the project's tables made on request.
+ *
+ * <pre>{@code @RegisterExtension static final DynaliteExtension dynamo = new DynaliteExtension();}</pre>
+ */
+public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCallback {
+
+    private Dynalite dynalite;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        dynalite = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Dynalite.class, key -> new CloseableDynalite(Dynalite.start()), CloseableDynalite.class)
+                .dynalite();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        dynalite.deleteAllTables();
+    }
+
+    public URI endpoint() {
+        return dynalite.endpoint();
+    }
+
+    public DynamoDbClient client() {
+        return dynalite.client();
+    }
+
+    /** Creates one of the project's tables, as {@link ProjectTables} defines it. */
+    public void create(ProjectTables table) {
+        dynalite.client().createTable(table.createRequest());
+    }
+
+    public List<Map<String, AttributeValue>> scan(String table) {
+        return dynalite.client().scanPaginator(r -> r.tableName(table)).items().stream().toList();
+    }
+
+    /** Holder the root store closes when the test JVM's tests are done. */
+    private record CloseableDynalite(Dynalite dynalite) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            dynalite.close();
+        }
+    }
+}

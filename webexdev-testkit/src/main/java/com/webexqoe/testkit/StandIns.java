@@ -1,0 +1,44 @@
+package com.webexqoe.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts all stand-ins share: fake credentials, region, free ports, the repository root. */
+public final class StandIns {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "standin-access-key";
+    public static final String SECRET_KEY = "standin-secret-key";
+
+    private StandIns() {
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    /**
+     * The repository root (where {@code node_modules/} is): the build passes it as the system
+     * property {@code webexdev.root}; otherwise the nearest parent folder holding package.json.
+     */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("webexdev.root");
+        if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured, "package.json"))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("package.json")) && Files.isDirectory(dir.resolve("webexdev-testkit"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (package.json); run the tests from the repository");
+    }
+}
