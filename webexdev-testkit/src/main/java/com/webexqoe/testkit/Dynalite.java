@@ -109,7 +109,49 @@ public final class Dynalite implements AutoCloseable {
 
     /** Deletes every table: each test starts from an empty stand-in. */
     public void deleteAllTables() {
-        client.listTablesPaginator().tableNames().forEach(name -> client.deleteTable(r -> r.tableName(name)));
+        List<String> names = client.listTablesPaginator().tableNames().stream().toList();
+        names.forEach(name -> client.deleteTable(r -> r.tableName(name)));
+        // dynalite deletes asynchronously even with --deleteTableMs 0: wait until they are gone.
+        names.forEach(this::awaitGone);
+    }
+
+    /** Creates a table and waits until it is ACTIVE (the SDK waiter polls every 20 s: too slow here). */
+    public void createTable(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+        client.createTable(request);
+        awaitState(request.tableName(), true);
+    }
+
+    /** Deletes a table and waits until it is gone. */
+    public void deleteTable(String table) {
+        client.deleteTable(r -> r.tableName(table));
+        awaitGone(table);
+    }
+
+    private void awaitGone(String table) {
+        awaitState(table, false);
+    }
+
+    private void awaitState(String table, boolean active) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                var status = client.describeTable(r -> r.tableName(table)).table().tableStatus();
+                if (active && status == software.amazon.awssdk.services.dynamodb.model.TableStatus.ACTIVE) {
+                    return;
+                }
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                if (!active) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("dynalite table " + table + (active ? " never became ACTIVE" : " was never deleted"));
     }
 
     @Override

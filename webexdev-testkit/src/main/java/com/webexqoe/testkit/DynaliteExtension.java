@@ -40,9 +40,14 @@ public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCal
         return dynalite.client();
     }
 
+    /** Deletes one table and waits until it is gone. */
+    public void drop(ProjectTables table) {
+        dynalite.deleteTable(table.tableName());
+    }
+
     /** Creates one of the project's tables, as {@link ProjectTables} defines it. */
     public void create(ProjectTables table) {
-        dynalite.client().createTable(table.createRequest());
+        dynalite.createTable(table.createRequest());
     }
 
     public List<Map<String, AttributeValue>> scan(String table) {

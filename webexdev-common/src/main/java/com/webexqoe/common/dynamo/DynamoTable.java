@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** One DynamoDB table: the reads and writes the functions use, nothing more. */
 public final class DynamoTable {
@@ -35,7 +37,7 @@ public final class DynamoTable {
     }
 
     public void put(Map<String, AttributeValue> item) {
-        client.putItem(request -> request.tableName(name).item(item));
+        named(() -> client.putItem(request -> request.tableName(name).item(item)));
     }
 
     /**
@@ -56,7 +58,7 @@ public final class DynamoTable {
         Map<String, List<WriteRequest>> pending = Map.of(name, batch);
         for (int round = 0; round < UNPROCESSED_ROUNDS; round++) {
             Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(request));
+            BatchWriteItemResponse response = named(() -> client.batchWriteItem(r -> r.requestItems(request)));
             if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
                 return;
             }
@@ -69,22 +71,38 @@ public final class DynamoTable {
     }
 
     public Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = client.getItem(GetItemRequest.builder().tableName(name).key(key).consistentRead(true).build());
+        var response = named(() -> client.getItem(GetItemRequest.builder().tableName(name).key(key).consistentRead(true).build()));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
     /** Every item, following pagination (for small tables only: the status feed's few dozen items). */
     public List<Map<String, AttributeValue>> scanAll() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.scanPaginator(ScanRequest.builder().tableName(name).build()).items().forEach(items::add);
+        named(() -> {
+            client.scanPaginator(ScanRequest.builder().tableName(name).build()).items().forEach(items::add);
+            return items;
+        });
         return items;
     }
 
     /** Query, following pagination; the caller builds the key condition. */
     public List<Map<String, AttributeValue>> query(QueryRequest.Builder request) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.queryPaginator(request.tableName(name).build()).items().forEach(items::add);
+        named(() -> {
+            client.queryPaginator(request.tableName(name).build()).items().forEach(items::add);
+            return items;
+        });
         return items;
+    }
+
+    /** A missing table is a configuration mistake: say which table. */
+    private <T> T named(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResourceNotFoundException e) {
+            throw new WebexdevException("DynamoDB table " + name + " does not exist (or its index is missing): "
+                    + e.awsErrorDetails().errorMessage(), e);
+        }
     }
 
     private static void pause(long millis) {

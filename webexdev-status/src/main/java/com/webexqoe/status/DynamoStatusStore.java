@@ -1,0 +1,45 @@
+package com.webexqoe.status;
+
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.time.LocalTimes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.webexqoe.common.dynamo.AttributeValues.n;
+import static com.webexqoe.common.dynamo.AttributeValues.s;
+
+/**
+ * Table {@code webexdev-status} (SPEC 4.1): key {@code title}; {@code URL} and {@code Status} as the
+ * original named them; {@code published} (ISO-8601 UTC) and the TTL {@code expiresAt} are new.
+ */
+public final class DynamoStatusStore implements StatusStore {
+
+    /** Items nobody has seen in the feed for this long expire (DynamoDB TTL). */
+    static final Duration RETENTION = Duration.ofDays(30);
+
+    private final DynamoTable table;
+
+    public DynamoStatusStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void saveAll(List<StatusEntry> entries, Instant seenAt) {
+        table.putAll(entries.stream().map(entry -> item(entry, seenAt)).toList());
+    }
+
+    static Map<String, AttributeValue> item(StatusEntry entry, Instant seenAt) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("title", s(entry.title()));
+        entry.link().ifPresent(link -> item.put("URL", s(link)));
+        item.put("Status", s(entry.status()));
+        entry.published().ifPresent(published -> item.put("published", s(published.toString())));
+        item.put("expiresAt", n(LocalTimes.expiresAt(seenAt, RETENTION)));
+        return item;
+    }
+}

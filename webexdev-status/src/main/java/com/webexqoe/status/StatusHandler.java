@@ -1,0 +1,84 @@
+package com.webexqoe.status;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.aws.AwsClientSettings;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.DynamoClients;
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.http.HttpFetcher;
+import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.json.Json;
+import com.webexqoe.common.lambda.LambdaEvents;
+import com.webexqoe.common.log.JsonLog;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * Lambda entry point of {@code webexdev-status}: {@code com.webexqoe.status.StatusHandler::handleRequest},
+ * run every 5 minutes by an EventBridge schedule (any event, or none, starts a run).
+ */
+public final class StatusHandler implements RequestStreamHandler {
+
+    static final String FUNCTION = "webexdev-status";
+
+    private final StatusCollector collector;
+    private final JsonLog log;
+
+    /** What Lambda calls: production adapters from the environment, built once per container. */
+    public StatusHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    /** The production wiring with a given environment and clock (the integration tests' entry). */
+    public StatusHandler(Env env, Clock clock) {
+        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+    }
+
+    public StatusHandler(StatusCollector collector, JsonLog log) {
+        this.collector = collector;
+        this.log = log;
+    }
+
+    static StatusCollector wire(Env env, Clock clock) {
+        String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
+        AwsClientSettings aws = AwsClientSettings.fromEnv(env);
+        DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
+        HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
+        StatusFeed feed = new HttpStatusFeed(http, env.url(EnvVars.STATUS_RSS_URL, EnvVars.STATUS_RSS_URL_DEFAULT));
+        return new StatusCollector(feed, new StatusFeedParser(), new DynamoStatusStore(table), clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        LambdaEvents.read(input);
+        long started = System.nanoTime();
+        StatusCollector.Result result;
+        try {
+            result = collector.collect();
+        } catch (RuntimeException e) {
+            // Logged here, then rethrown so that Lambda counts the invocation as failed (and retries it).
+            String error = e instanceof WebexdevException ? e.getMessage() : e.toString();
+            log.error("status run failed", "source", collector.source(),
+                    "error", error, "durationMs", elapsedMillis(started));
+            throw e;
+        }
+        log.info("status feed stored", "source", collector.source(), "stored", result.stored(),
+                "skippedWithoutTitle", result.skippedWithoutTitle(), "duplicateTitles", result.duplicateTitles(),
+                "durationMs", elapsedMillis(started));
+        ObjectNode response = Json.object()
+                .put("stored", result.stored())
+                .put("skippedWithoutTitle", result.skippedWithoutTitle())
+                .put("duplicateTitles", result.duplicateTitles());
+        LambdaEvents.write(output, response);
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
