@@ -51,7 +51,7 @@ public enum ProjectTables {
         return tableName;
     }
 
-    CreateTableRequest createRequest() {
+    public CreateTableRequest createRequest() {
         Map<String, String> attributes = new LinkedHashMap<>();
         List<KeySchemaElement> keys = new ArrayList<>();
         addKey(partition, KeyType.HASH, attributes, keys);
