@@ -2,7 +2,6 @@ package com.webexqoe.status;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
@@ -11,13 +10,17 @@ import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
-import com.webexqoe.common.json.Json;
-import com.webexqoe.common.lambda.LambdaEvents;
+import com.webexqoe.common.json.JsonText;
 import com.webexqoe.common.log.JsonLog;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-status}: {@code com.webexqoe.status.StatusHandler::handleRequest},
@@ -56,7 +59,8 @@ public final class StatusHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        LambdaEvents.read(input);
+        // Any event (the schedule's, a manual test invoke's) starts a run; its content is not needed.
+        drain(input);
         long started = System.nanoTime();
         StatusCollector.Result result;
         try {
@@ -71,11 +75,27 @@ public final class StatusHandler implements RequestStreamHandler {
         log.info("status feed stored", "source", collector.source(), "stored", result.stored(),
                 "skippedWithoutTitle", result.skippedWithoutTitle(), "duplicateTitles", result.duplicateTitles(),
                 "durationMs", elapsedMillis(started));
-        ObjectNode response = Json.object()
-                .put("stored", result.stored())
-                .put("skippedWithoutTitle", result.skippedWithoutTitle())
-                .put("duplicateTitles", result.duplicateTitles());
-        LambdaEvents.write(output, response);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("stored", result.stored());
+        response.put("skippedWithoutTitle", result.skippedWithoutTitle());
+        response.put("duplicateTitles", result.duplicateTitles());
+        write(output, JsonText.object(response));
+    }
+
+    private static void drain(InputStream input) {
+        try {
+            input.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the invocation event", e);
+        }
+    }
+
+    private static void write(OutputStream output, String json) {
+        try {
+            output.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the function's result", e);
+        }
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -20,9 +20,12 @@ import java.util.Map;
  */
 public final class AttributeValues {
 
-    private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
-
     private AttributeValues() {
+    }
+
+    /** Looked up on use, not at class load: writers that only use s()/n() never start Jackson databind. */
+    private static JsonNodeFactory nodes() {
+        return Json.MAPPER.getNodeFactory();
     }
 
     public static AttributeValue s(String value) {
@@ -69,26 +72,26 @@ public final class AttributeValues {
     /** Attribute value to JSON; numbers come back as exact integers or decimals. */
     public static JsonNode toJson(AttributeValue value) {
         if (value == null) {
-            return NODES.nullNode();
+            return nodes().nullNode();
         }
         return switch (value.type()) {
-            case S -> NODES.textNode(value.s());
+            case S -> nodes().textNode(value.s());
             case N -> number(value.n());
-            case BOOL -> NODES.booleanNode(value.bool());
-            case NUL -> NODES.nullNode();
+            case BOOL -> nodes().booleanNode(value.bool());
+            case NUL -> nodes().nullNode();
             case M -> toJson(value.m());
             case L -> {
-                ArrayNode array = NODES.arrayNode();
+                ArrayNode array = nodes().arrayNode();
                 value.l().forEach(element -> array.add(toJson(element)));
                 yield array;
             }
             case SS -> {
-                ArrayNode array = NODES.arrayNode();
+                ArrayNode array = nodes().arrayNode();
                 value.ss().forEach(array::add);
                 yield array;
             }
             case NS -> {
-                ArrayNode array = NODES.arrayNode();
+                ArrayNode array = nodes().arrayNode();
                 value.ns().forEach(n -> array.add(number(n)));
                 yield array;
             }
@@ -98,7 +101,7 @@ public final class AttributeValues {
 
     /** An item as a JSON object. */
     public static ObjectNode toJson(Map<String, AttributeValue> item) {
-        ObjectNode object = NODES.objectNode();
+        ObjectNode object = nodes().objectNode();
         item.forEach((name, value) -> object.set(name, toJson(value)));
         return object;
     }
@@ -109,10 +112,10 @@ public final class AttributeValues {
             BigInteger integer = decimal.toBigIntegerExact();
             // The node types Jackson itself picks when reading JSON, so trees compare equal.
             if (integer.bitLength() < 32) {
-                return NODES.numberNode(integer.intValue());
+                return nodes().numberNode(integer.intValue());
             }
-            return integer.bitLength() < 64 ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
+            return integer.bitLength() < 64 ? nodes().numberNode(integer.longValue()) : nodes().numberNode(integer);
         }
-        return NODES.numberNode(decimal);
+        return nodes().numberNode(decimal);
     }
 }

@@ -1,11 +1,11 @@
 package com.webexqoe.common.log;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.webexqoe.common.json.Json;
+import com.webexqoe.common.json.JsonText;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One JSON object a line, the shape of Lambda's JSON log format ({@code timestamp},
@@ -45,31 +45,15 @@ public final class JsonLog {
         if (fields.length % 2 != 0) {
             throw new IllegalArgumentException("log fields come in name/value pairs");
         }
-        ObjectNode line = Json.object();
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
         line.put("level", level);
         line.put("function", function);
         line.put("message", message);
         for (int i = 0; i < fields.length; i += 2) {
-            String name = String.valueOf(fields[i]);
-            Object value = fields[i + 1];
-            if (value == null) {
-                line.putNull(name);
-            } else if (value instanceof Integer v) {
-                line.put(name, v);
-            } else if (value instanceof Long v) {
-                line.put(name, v);
-            } else if (value instanceof Double v) {
-                line.put(name, v);
-            } else if (value instanceof BigDecimal v) {
-                line.put(name, v);
-            } else if (value instanceof Boolean v) {
-                line.put(name, v);
-            } else {
-                line.put(name, value.toString());
-            }
+            line.put(String.valueOf(fields[i]), fields[i + 1]);
         }
-        String text = Json.write(line);
+        String text = JsonText.object(line);
         synchronized (out) {
             out.println(text);
             out.flush();
