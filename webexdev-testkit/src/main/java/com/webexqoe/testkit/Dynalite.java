@@ -1,9 +1,5 @@
 package com.webexqoe.testkit;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedReader;
@@ -31,13 +27,7 @@ public final class Dynalite implements AutoCloseable {
     private Dynalite(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(StandIns.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.client = StandIns.configure(DynamoDbClient.builder(), endpoint).build();
     }
 
     public static Dynalite start() {

@@ -7,11 +7,7 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -82,14 +78,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCall
                     Thread.sleep(10);
                 }
                 URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-                S3Client client = S3Client.builder()
-                        .endpointOverride(endpoint)
-                        .forcePathStyle(true)
-                        .region(Region.of(StandIns.REGION))
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY)))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
+                S3Client client = StandIns.configure(S3Client.builder(), endpoint).forcePathStyle(true).build();
                 return new Server(proxy, endpoint, client);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the S3 stand-in (S3Proxy): " + e, e);
