@@ -84,6 +84,14 @@ class StatusFeedParserTest {
     }
 
     @Test
+    void aDocumentTypeDeclarationIsRefusedSoExternalEntitiesNeverResolve() {
+        // Rome refuses DOCTYPEs by default (XXE); this pins that behaviour.
+        assertThatThrownBy(() -> parser.parse(Fixtures.feed("history-external-entity.xml")))
+                .isInstanceOf(StatusFeedException.class)
+                .hasMessageStartingWith("status feed is not a readable RSS/Atom document");
+    }
+
+    @Test
     void sameTitleTwiceKeepsTheFirstTheNewest() {
         String doc = """
                 <?xml version="1.0" encoding="UTF-8"?>

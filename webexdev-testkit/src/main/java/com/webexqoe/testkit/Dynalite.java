@@ -47,6 +47,8 @@ public final class Dynalite implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start dynalite: is Node.js 18+ on the PATH? (" + e.getMessage() + ")", e);
         }
+        // Should the test JVM end without closing the extension's store, the child goes with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "dynalite-stop"));
         awaitListening(process, port);
         return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
     }

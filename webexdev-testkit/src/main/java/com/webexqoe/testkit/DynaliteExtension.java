@@ -22,9 +22,9 @@ public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // The root store closes AutoCloseable values when the test JVM's tests are done.
         dynalite = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Dynalite.class, key -> new CloseableDynalite(Dynalite.start()), CloseableDynalite.class)
-                .dynalite();
+                .computeIfAbsent(Dynalite.class, key -> Dynalite.start(), Dynalite.class);
     }
 
     @Override
@@ -52,13 +52,5 @@ public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCal
 
     public List<Map<String, AttributeValue>> scan(String table) {
         return dynalite.client().scanPaginator(r -> r.tableName(table)).items().stream().toList();
-    }
-
-    /** Holder the root store closes when the test JVM's tests are done. */
-    private record CloseableDynalite(Dynalite dynalite) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            dynalite.close();
-        }
     }
 }

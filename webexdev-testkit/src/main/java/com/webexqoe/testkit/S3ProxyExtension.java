@@ -27,7 +27,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void beforeAll(ExtensionContext context) {
         server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Server.class, key -> Server.start(), Server.class);
+                .computeIfAbsent(Server.class, key -> Server.start(), Server.class);
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCall
         return server.client().getObjectAsBytes(r -> r.bucket(bucket).key(key));
     }
 
-    private record Server(S3Proxy proxy, URI endpoint, S3Client client) implements ExtensionContext.Store.CloseableResource {
+    private record Server(S3Proxy proxy, URI endpoint, S3Client client) implements AutoCloseable {
 
         static Server start() {
             try {
