@@ -69,6 +69,24 @@ public final class AttributeValues {
         return map;
     }
 
+    /** A record (or any Jackson-mappable object) as an item's attributes, through its JSON tree. */
+    public static Map<String, AttributeValue> fromRecord(Object value) {
+        JsonNode tree = Json.MAPPER.valueToTree(value);
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("an item must map to a JSON object, not " + tree.getNodeType());
+        }
+        return fromJsonObject(tree);
+    }
+
+    /** An item read back as a record; attributes the record does not name are an error. */
+    public static <T> T toRecord(Map<String, AttributeValue> item, Class<T> type) {
+        try {
+            return Json.MAPPER.treeToValue(toJson(item), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("item does not match " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Attribute value to JSON; numbers come back as exact integers or decimals. */
     public static JsonNode toJson(AttributeValue value) {
         if (value == null) {

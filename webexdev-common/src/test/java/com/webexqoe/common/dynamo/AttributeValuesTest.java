@@ -43,4 +43,24 @@ class AttributeValuesTest {
         assertThat(item.get("text").s()).isEmpty();
         assertThat(AttributeValues.toJson(item)).isEqualTo(payload);
     }
+
+    /** A per-agent network metric, as the polling collector will store it. */
+    record Metric(String agentName, java.math.BigDecimal loss, java.math.BigDecimal avgLatency, int samples,
+                  java.util.List<String> tags) {
+    }
+
+    @Test
+    void recordsMapThroughTheSameRulesAndBack() {
+        Metric metric = new Metric("Tokyo, Japan", new java.math.BigDecimal("0.10"), new java.math.BigDecimal("12.345"), 10,
+                java.util.List.of("home", "wifi"));
+
+        Map<String, AttributeValue> item = AttributeValues.fromRecord(metric);
+
+        assertThat(item.get("agentName").s()).isEqualTo("Tokyo, Japan");
+        assertThat(item.get("loss").n()).isEqualTo("0.10");
+        assertThat(item.get("avgLatency").n()).isEqualTo("12.345");
+        assertThat(item.get("samples").n()).isEqualTo("10");
+        assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("home", "wifi");
+        assertThat(AttributeValues.toRecord(item, Metric.class)).isEqualTo(metric);
+    }
 }
