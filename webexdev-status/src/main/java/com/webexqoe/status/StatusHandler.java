@@ -11,13 +11,11 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.json.JsonText;
+import com.webexqoe.common.lambda.LambdaEvents;
 import com.webexqoe.common.log.JsonLog;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +58,7 @@ public final class StatusHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         // Any event (the schedule's, a manual test invoke's) starts a run; its content is not needed.
-        drain(input);
+        LambdaEvents.drain(input);
         long started = System.nanoTime();
         StatusCollector.Result result;
         try {
@@ -79,23 +77,7 @@ public final class StatusHandler implements RequestStreamHandler {
         response.put("stored", result.stored());
         response.put("skippedWithoutTitle", result.skippedWithoutTitle());
         response.put("duplicateTitles", result.duplicateTitles());
-        write(output, JsonText.object(response));
-    }
-
-    private static void drain(InputStream input) {
-        try {
-            input.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the invocation event", e);
-        }
-    }
-
-    private static void write(OutputStream output, String json) {
-        try {
-            output.write(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the function's result", e);
-        }
+        LambdaEvents.write(output, JsonText.object(response));
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -7,6 +7,8 @@ import com.webexqoe.common.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reading events and writing results of stream handlers (no reflection-based serialisation). */
 public final class LambdaEvents {
@@ -27,9 +29,27 @@ public final class LambdaEvents {
         }
     }
 
+    /** Reads and discards the event, for functions that any event starts and none configures. */
+    public static void drain(InputStream input) {
+        try {
+            input.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the invocation event", e);
+        }
+    }
+
     /** An EventBridge scheduled event ({@code "source": "aws.events"}). */
     public static boolean isScheduled(JsonNode event) {
         return "aws.events".equals(event.path("source").asText(null));
+    }
+
+    /** Writes a result already in JSON text (see {@link com.webexqoe.common.json.JsonText}). */
+    public static void write(OutputStream output, String json) {
+        try {
+            output.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the function's result", e);
+        }
     }
 
     public static void write(OutputStream output, JsonNode result) {
