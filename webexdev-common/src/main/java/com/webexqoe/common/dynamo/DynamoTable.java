@@ -77,22 +77,12 @@ public final class DynamoTable {
 
     /** Every item, following pagination (for small tables only: the status feed's few dozen items). */
     public List<Map<String, AttributeValue>> scanAll() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        named(() -> {
-            client.scanPaginator(ScanRequest.builder().tableName(name).build()).items().forEach(items::add);
-            return items;
-        });
-        return items;
+        return named(() -> client.scanPaginator(ScanRequest.builder().tableName(name).build()).items().stream().toList());
     }
 
     /** Query, following pagination; the caller builds the key condition. */
     public List<Map<String, AttributeValue>> query(QueryRequest.Builder request) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        named(() -> {
-            client.queryPaginator(request.tableName(name).build()).items().forEach(items::add);
-            return items;
-        });
-        return items;
+        return named(() -> client.queryPaginator(request.tableName(name).build()).items().stream().toList());
     }
 
     /** A missing table is a configuration mistake: say which table. */

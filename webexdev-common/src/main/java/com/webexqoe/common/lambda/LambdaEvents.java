@@ -53,10 +53,6 @@ public final class LambdaEvents {
     }
 
     public static void write(OutputStream output, JsonNode result) {
-        try {
-            Json.MAPPER.writeValue(output, result);
-        } catch (IOException e) {
-            throw new WebexdevException("cannot write the function's result", e);
-        }
+        write(output, Json.write(result));
     }
 }

@@ -54,10 +54,9 @@ public final class SecretStore {
 
     /** Writes a new version of a JSON secret (token rotation) and caches it. */
     public void put(Secret secret) {
-        Map<String, String> ordered = new LinkedHashMap<>(secret.values());
         String json;
         try {
-            json = Json.MAPPER.writeValueAsString(ordered);
+            json = Json.MAPPER.writeValueAsString(secret.values());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write secret " + secret.name() + " as JSON", e);
         }
