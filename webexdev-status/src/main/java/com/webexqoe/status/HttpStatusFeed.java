@@ -1,6 +1,7 @@
 package com.webexqoe.status;
 
 import com.webexqoe.common.http.HttpFetcher;
+import com.webexqoe.common.time.Deadline;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,11 +23,11 @@ public final class HttpStatusFeed implements StatusFeed {
     }
 
     @Override
-    public byte[] fetch() {
+    public byte[] fetch(Deadline deadline) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .header("Accept", "application/rss+xml, application/xml;q=0.9, */*;q=0.1")
                 .header("User-Agent", "webexdev-status (Webex QoE Dashboard)")
                 .GET();
-        return http.send(request, "status feed").body();
+        return http.send(request, "status feed", deadline).body();
     }
 }

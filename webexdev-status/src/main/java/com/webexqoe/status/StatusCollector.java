@@ -1,8 +1,12 @@
 package com.webexqoe.status;
 
 import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.time.Deadline;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The status function's work: fetch the feed, parse it, store one item per title. A feed that
@@ -11,7 +15,15 @@ import java.time.Clock;
 public final class StatusCollector {
 
     /** What one run did. */
-    public record Result(int stored, int skippedWithoutTitle, int duplicateTitles) {
+    public record Result(int stored, int skippedWithoutTitle, int duplicateTitles) implements FunctionRun.Result {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("stored", stored);
+            fields.put("skippedWithoutTitle", skippedWithoutTitle);
+            fields.put("duplicateTitles", duplicateTitles);
+            return fields;
+        }
     }
 
     private final StatusFeed feed;
@@ -30,10 +42,10 @@ public final class StatusCollector {
         return feed.location();
     }
 
-    public Result collect() {
+    public Result collect(Deadline deadline) {
         byte[] document;
         try {
-            document = feed.fetch();
+            document = feed.fetch(deadline);
         } catch (WebexdevException e) {
             throw new StatusFeedException("status feed could not be fetched from " + feed.location() + ": " + e.getMessage(), e);
         }

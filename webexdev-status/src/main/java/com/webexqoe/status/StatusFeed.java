@@ -1,5 +1,7 @@
 package com.webexqoe.status;
 
+import com.webexqoe.common.time.Deadline;
+
 /** Port: where the feed document comes from. */
 public interface StatusFeed {
 
@@ -7,7 +9,8 @@ public interface StatusFeed {
     String location();
 
     /**
-     * @throws com.webexqoe.common.WebexdevException when it cannot be fetched
+     * @param deadline when the fetch, retries included, must be done
+     * @throws com.webexqoe.common.WebexdevException when it cannot be fetched in time
      */
-    byte[] fetch();
+    byte[] fetch(Deadline deadline);
 }

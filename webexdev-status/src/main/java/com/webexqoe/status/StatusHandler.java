@@ -2,7 +2,6 @@ package com.webexqoe.status;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
@@ -10,15 +9,12 @@ import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
-import com.webexqoe.common.json.JsonText;
-import com.webexqoe.common.lambda.LambdaEvents;
+import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.log.JsonLog;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-status}: {@code com.webexqoe.status.StatusHandler::handleRequest},
@@ -29,7 +25,7 @@ public final class StatusHandler implements RequestStreamHandler {
     static final String FUNCTION = "webexdev-status";
 
     private final StatusCollector collector;
-    private final JsonLog log;
+    private final FunctionRun run;
 
     /** What Lambda calls: production adapters from the environment, built once per container. */
     public StatusHandler() {
@@ -43,7 +39,7 @@ public final class StatusHandler implements RequestStreamHandler {
 
     public StatusHandler(StatusCollector collector, JsonLog log) {
         this.collector = collector;
-        this.log = log;
+        this.run = new FunctionRun(log);
     }
 
     static StatusCollector wire(Env env, Clock clock) {
@@ -58,29 +54,7 @@ public final class StatusHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         // Any event (the schedule's, a manual test invoke's) starts a run; its content is not needed.
-        LambdaEvents.drain(input);
-        long started = System.nanoTime();
-        StatusCollector.Result result;
-        try {
-            result = collector.collect();
-        } catch (RuntimeException e) {
-            // Logged here, then rethrown so that Lambda counts the invocation as failed (and retries it).
-            String error = e instanceof WebexdevException ? e.getMessage() : e.toString();
-            log.error("status run failed", "source", collector.source(),
-                    "error", error, "durationMs", elapsedMillis(started));
-            throw e;
-        }
-        log.info("status feed stored", "source", collector.source(), "stored", result.stored(),
-                "skippedWithoutTitle", result.skippedWithoutTitle(), "duplicateTitles", result.duplicateTitles(),
-                "durationMs", elapsedMillis(started));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("stored", result.stored());
-        response.put("skippedWithoutTitle", result.skippedWithoutTitle());
-        response.put("duplicateTitles", result.duplicateTitles());
-        LambdaEvents.write(output, JsonText.object(response));
-    }
-
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+        run.handle(input, output, context, "status run", collector.source(),
+                invocation -> collector.collect(invocation.deadline()));
     }
 }

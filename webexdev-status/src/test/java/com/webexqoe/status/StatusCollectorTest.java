@@ -3,7 +3,9 @@ package com.webexqoe.status;
 import com.webexqoe.common.WebexdevException;
 import org.junit.jupiter.api.Test;
 
+import com.webexqoe.common.time.Deadline;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StatusCollectorTest {
+
+    private static final Deadline DEADLINE = Deadline.after(Duration.ofSeconds(10), Clock.systemUTC());
 
     private static final Instant NOW = Instant.parse("2026-11-27T09:15:00Z");
 
@@ -34,7 +38,7 @@ class StatusCollectorTest {
             }
 
             @Override
-            public byte[] fetch() {
+            public byte[] fetch(Deadline deadline) {
                 return document;
             }
         };
@@ -42,7 +46,7 @@ class StatusCollectorTest {
 
     @Test
     void storesEveryTitledEntryOnceAndCountsTheRest() {
-        StatusCollector.Result result = collectorFor(serving(Fixtures.feed("history-missing-parts.xml"))).collect();
+        StatusCollector.Result result = collectorFor(serving(Fixtures.feed("history-missing-parts.xml"))).collect(DEADLINE);
 
         assertThat(result).isEqualTo(new StatusCollector.Result(2, 2, 0));
         assertThat(saved).hasSize(1);
@@ -58,12 +62,12 @@ class StatusCollectorTest {
             }
 
             @Override
-            public byte[] fetch() {
+            public byte[] fetch(Deadline deadline) {
                 throw new WebexdevException("status feed: HTTP 503 after 4 attempts");
             }
         };
 
-        assertThatThrownBy(() -> collectorFor(down).collect())
+        assertThatThrownBy(() -> collectorFor(down).collect(DEADLINE))
                 .isInstanceOf(StatusFeedException.class)
                 .hasMessage("status feed could not be fetched from https://status.webex.com/history.rss: "
                         + "status feed: HTTP 503 after 4 attempts");
@@ -72,14 +76,14 @@ class StatusCollectorTest {
 
     @Test
     void unreadableFeedStoresNothing() {
-        assertThatThrownBy(() -> collectorFor(serving(Fixtures.feed("history-broken.xml"))).collect())
+        assertThatThrownBy(() -> collectorFor(serving(Fixtures.feed("history-broken.xml"))).collect(DEADLINE))
                 .isInstanceOf(StatusFeedException.class);
         assertThat(saved).isEmpty();
     }
 
     @Test
     void emptyFeedSucceedsWithoutWriting() {
-        assertThat(collectorFor(serving(Fixtures.feed("history-empty.xml"))).collect())
+        assertThat(collectorFor(serving(Fixtures.feed("history-empty.xml"))).collect(DEADLINE))
                 .isEqualTo(new StatusCollector.Result(0, 0, 0));
         assertThat(saved).isEmpty();
     }

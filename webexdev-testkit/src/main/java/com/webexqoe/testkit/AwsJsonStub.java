@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -34,8 +35,20 @@ public final class AwsJsonStub extends WireMockExtension {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final SecretsState secrets;
+
     public AwsJsonStub() {
-        super(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()));
+        this(new SecretsState());
+    }
+
+    private AwsJsonStub(SecretsState secrets) {
+        super(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(secrets)));
+        this.secrets = secrets;
+    }
+
+    @Override
+    protected void onBeforeEach(WireMockRuntimeInfo wireMockRuntimeInfo) {
+        secrets.clear();
     }
 
     public URI endpoint() {
@@ -55,8 +68,11 @@ public final class AwsJsonStub extends WireMockExtension {
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", CONTENT_TYPE).withBody(body.toString())));
     }
 
-    /** A JSON secret, answered for GetSecretValue on its name; PutSecretValue on it succeeds. */
-    public void givenSecret(String name, Map<String, String> values) {
+    /**
+     * A JSON secret, served by a stateful Secrets Manager: GetSecretValue answers the current
+     * value, PutSecretValue replaces it (so the next Get sees the new version).
+     */
+    public void givenSecret(String name, Map<String, ?> values) {
         String secretString;
         try {
             secretString = MAPPER.writeValueAsString(values);
@@ -66,36 +82,28 @@ public final class AwsJsonStub extends WireMockExtension {
         givenSecretString(name, secretString);
     }
 
-    /** A secret whose SecretString is given as is (to test malformed secrets). */
+    /** A secret whose SecretString is given as is (to test malformed secrets, or exact JSON). */
     public void givenSecretString(String name, String secretString) {
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("ARN", "arn:aws:secretsmanager:" + StandIns.REGION + ":000000000000:secret:" + name + "-AbCdEf")
-                .put("Name", name)
-                .put("VersionId", "00000000-0000-0000-0000-000000000001")
-                .put("SecretString", secretString)
-                .put("CreatedDate", 1.7e9);
-        body.putArray("VersionStages").add("AWSCURRENT");
-        stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(GET_SECRET_VALUE))
-                .withRequestBody(matchingJsonPath("$.SecretId", equalTo(name)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", CONTENT_TYPE).withBody(body.toString())));
-        ObjectNode putAnswer = MAPPER.createObjectNode()
-                .put("ARN", body.get("ARN").asText())
-                .put("Name", name)
-                .put("VersionId", "00000000-0000-0000-0000-000000000002");
-        putAnswer.putArray("VersionStages").add("AWSCURRENT");
-        stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PUT_SECRET_VALUE))
-                .withRequestBody(matchingJsonPath("$.SecretId", equalTo(name)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", CONTENT_TYPE).withBody(putAnswer.toString())));
+        secrets.set(name, secretString);
+        serveSecrets();
     }
 
     /** No such secret: Secrets Manager's ResourceNotFoundException. */
     public void givenNoSecret(String name) {
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("__type", "ResourceNotFoundException")
-                .put("message", "Secrets Manager can't find the specified secret.");
-        stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(GET_SECRET_VALUE))
-                .withRequestBody(matchingJsonPath("$.SecretId", equalTo(name)))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", CONTENT_TYPE).withBody(body.toString())));
+        secrets.remove(name);
+        serveSecrets();
+    }
+
+    /** The secret's current SecretString, as the last PutSecretValue (or the test) left it. */
+    public Optional<String> secretString(String name) {
+        return secrets.current(name);
+    }
+
+    private void serveSecrets() {
+        for (String target : List.of(GET_SECRET_VALUE, PUT_SECRET_VALUE)) {
+            stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
+                    .willReturn(aResponse().withTransformers(SecretsState.NAME)));
+        }
     }
 
     /** The JSON bodies of the requests made to one operation, in order. */

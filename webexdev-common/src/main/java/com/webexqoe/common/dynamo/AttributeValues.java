@@ -78,10 +78,15 @@ public final class AttributeValues {
         return fromJsonObject(tree);
     }
 
-    /** An item read back as a record; attributes the record does not name are an error. */
+    /**
+     * An item read back as a record. Attributes the record does not name are ignored: items are
+     * written by other functions, which may add attributes the reader does not know yet.
+     */
     public static <T> T toRecord(Map<String, AttributeValue> item, Class<T> type) {
         try {
-            return Json.MAPPER.treeToValue(toJson(item), type);
+            return Json.MAPPER.readerFor(type)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .treeToValue(toJson(item), type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("item does not match " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

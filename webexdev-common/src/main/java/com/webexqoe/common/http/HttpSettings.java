@@ -6,20 +6,25 @@ import com.webexqoe.common.config.EnvVars;
 import java.time.Duration;
 
 /**
- * Timeouts and retry bounds for outbound calls. The defaults keep the worst case (4 attempts,
- * 5 s each at most, backoff 0.25 + 0.5 + 1 s) inside the 15 s function timeout of the original.
+ * Timeouts and retry bounds for outbound calls.
  *
  * @param connectTimeout  TCP/TLS connect limit
- * @param readTimeout     limit from request sent to response headers received
+ * @param readTimeout     limit from request sent to response received, per attempt, unless the
+ *                        request sets its own
  * @param maxAttempts     attempts in all, first one included
  * @param firstBackoff    wait before the first retry; doubled for each further one
- * @param maxWait         longest wait the function accepts, whether backoff or {@code Retry-After}
+ * @param callBudget      the whole call's deadline, retries and waits included, when the caller
+ *                        passes none (a handler passes the invocation's remaining time instead)
  */
 public record HttpSettings(Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                           Duration firstBackoff, Duration maxWait) {
+                           Duration firstBackoff, Duration callBudget) {
 
+    /** Budget 12 s: inside the original's 15 s function timeout with room to store and answer. */
     public static final HttpSettings DEFAULTS = new HttpSettings(
-            Duration.ofSeconds(3), Duration.ofSeconds(5), 4, Duration.ofMillis(250), Duration.ofSeconds(5));
+            Duration.ofSeconds(3), Duration.ofSeconds(5), 4, Duration.ofMillis(250), Duration.ofSeconds(12));
+
+    /** Longest backoff between two attempts (a server's own Retry-After may ask for more). */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
     public HttpSettings {
         if (maxAttempts < 1) {
@@ -33,12 +38,12 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, int ma
                 Duration.ofMillis(env.intOrDefault(EnvVars.HTTP_READ_TIMEOUT_MS, (int) DEFAULTS.readTimeout.toMillis())),
                 env.intOrDefault(EnvVars.HTTP_MAX_ATTEMPTS, DEFAULTS.maxAttempts),
                 DEFAULTS.firstBackoff,
-                DEFAULTS.maxWait);
+                DEFAULTS.callBudget);
     }
 
     /** Backoff before retry number {@code retry} (1-based): first, 2×first, 4×first…, capped. */
     Duration backoff(int retry) {
         Duration wait = firstBackoff.multipliedBy(1L << Math.min(retry - 1, 20));
-        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 }

@@ -2,17 +2,42 @@ package com.webexqoe.common.http;
 
 import com.webexqoe.common.WebexdevException;
 
-/** A call that ended with a non-2xx status (after the retries it was allowed). */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A call that ended with a non-2xx status (after the retries it was allowed). The message names
+ * the source, the status and at most a short error code from the body (OAuth's {@code error},
+ * say); never the body itself, the URL's query or a header value.
+ */
 public final class HttpStatusException extends WebexdevException {
 
     private final int status;
+    private final String errorCode;
+    private final Duration retryAfter;
 
     public HttpStatusException(String message, int status) {
+        this(message, status, null, null);
+    }
+
+    HttpStatusException(String message, int status, String errorCode, Duration retryAfter) {
         super(message);
         this.status = status;
+        this.errorCode = errorCode;
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
         return status;
+    }
+
+    /** The whitelisted error code the body carried, if any ({@code invalid_grant}, …). */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
+    }
+
+    /** How long the server asked to wait (429/503), when it said so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -1,12 +1,23 @@
 package com.webexqoe.common.s3;
 
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 
 /** The bucket the dashboard is served from: objects written with their content type and cache policy. */
 public final class ObjectStore {
+
+    /** What a HEAD tells about an object: its type and the user metadata it was written with. */
+    public record ObjectInfo(String contentType, long length, Map<String, String> metadata) {
+    }
 
     private final S3Client client;
     private final String bucket;
@@ -21,11 +32,46 @@ public final class ObjectStore {
     }
 
     public void put(String key, byte[] body, String contentType, String cacheControl) {
-        client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+        put(key, body, contentType, cacheControl, Map.of());
+    }
+
+    /** Puts one object; {@code metadata} becomes its {@code x-amz-meta-*} headers. */
+    public void put(String key, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
+        client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
+                        .metadata(metadata),
                 RequestBody.fromBytes(body));
     }
 
     public void putText(String key, String body, String contentType, String cacheControl) {
         put(key, body.getBytes(StandardCharsets.UTF_8), contentType, cacheControl);
+    }
+
+    /**
+     * The object's type and metadata, or empty when it does not exist. (S3 answers a HEAD of a
+     * missing key with 404 only to a caller allowed {@code s3:ListBucket}; without it, 403.)
+     */
+    public Optional<ObjectInfo> head(String key) {
+        try {
+            HeadObjectResponse head = client.headObject(request -> request.bucket(bucket).key(key));
+            return Optional.of(new ObjectInfo(head.contentType(), head.contentLength() == null ? 0 : head.contentLength(),
+                    head.hasMetadata() ? head.metadata() : Map.of()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The object's bytes, or empty when it does not exist. */
+    public Optional<byte[]> get(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(request -> request.bucket(bucket).key(key));
+            return Optional.of(bytes.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A JSON secret's key/value pairs. {@link #toString()} names the keys only: no secret value
- * ever reaches a log line or an exception message.
+ * A JSON secret: its text values by key, and the document exactly as Secrets Manager holds it
+ * (so a write-back keeps numbers, arrays, nulls and unknown keys). {@link #toString()} names
+ * the keys only: no secret value ever reaches a log line or an exception message.
+ *
+ * @param values text of every non-null top-level field (numbers and booleans as their JSON text)
+ * @param json   the whole secret string, as read
  */
-public record Secret(String name, Map<String, String> values) {
+public record Secret(String name, Map<String, String> values, String json) {
 
     public Secret {
         values = Map.copyOf(values);

@@ -2,6 +2,7 @@ package com.webexqoe.common.secrets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.json.Json;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -16,8 +17,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON secrets from Secrets Manager, cached per container for a few minutes (SPEC 3) so a warm
- * function does not pay a round trip per run; a write replaces the cached copy at once.
+ * JSON secrets from Secrets Manager. {@link #get} caches per container for a few minutes (SPEC 3)
+ * so a warm function does not pay a round trip per run; {@link #getFresh} bypasses the cache
+ * (a secret that rotates, or a token that was just refused); {@link #update} writes back only
+ * the keys it is given and keeps the rest of the JSON document exactly.
  */
 public final class SecretStore {
 
@@ -41,40 +44,72 @@ public final class SecretStore {
         this(client, Clock.systemUTC(), DEFAULT_TTL);
     }
 
+    /** The secret, from this container's cache when it is younger than the TTL. */
     public Secret get(String name) {
         Instant now = clock.instant();
         Cached cached = cache.get(name);
         if (cached != null && cached.fetchedAt().plus(ttl).isAfter(now)) {
             return cached.secret();
         }
+        return getFresh(name);
+    }
+
+    /** The secret as Secrets Manager holds it now (and cached for later {@link #get} calls). */
+    public Secret getFresh(String name) {
+        Instant now = clock.instant();
         Secret secret = fetch(name);
         cache.put(name, new Cached(secret, now));
         return secret;
     }
 
-    /** Writes a new version of a JSON secret (token rotation) and caches it. */
-    public void put(Secret secret) {
-        String json;
-        try {
-            json = Json.MAPPER.writeValueAsString(secret.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write secret " + secret.name() + " as JSON", e);
-        }
-        client.putSecretValue(request -> request.secretId(secret.name()).secretString(json));
-        cache.put(secret.name(), new Cached(secret, clock.instant()));
+    /** Forgets the cached copy, e.g. after a cached token was refused with 401. */
+    public void invalidate(String name) {
+        cache.remove(name);
     }
 
-    private Secret fetch(String name) {
+    /**
+     * Writes a new version in which the given keys have the given text values; every other key
+     * and value of the current document (read fresh, not from the cache) stays exactly as it was.
+     *
+     * @return the secret as written
+     */
+    public Secret update(String name, Map<String, String> changes) {
+        ObjectNode document = (ObjectNode) parseDocument(name, fetchString(name));
+        changes.forEach(document::put);
+        String json = writeDocument(name, document);
+        client.putSecretValue(request -> request.secretId(name).secretString(json));
+        Secret written = parse(name, json);
+        cache.put(name, new Cached(written, clock.instant()));
+        return written;
+    }
+
+    private String fetchString(String name) {
         GetSecretValueResponse response;
         try {
             response = client.getSecretValue(request -> request.secretId(name));
         } catch (ResourceNotFoundException e) {
             throw new WebexdevException("secret " + name + " does not exist in Secrets Manager", e);
         }
-        return parse(name, response.secretString());
+        return response.secretString();
+    }
+
+    private Secret fetch(String name) {
+        return parse(name, fetchString(name));
     }
 
     static Secret parse(String name, String secretString) {
+        JsonNode node = parseDocument(name, secretString);
+        Map<String, String> values = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (!value.isNull()) {
+                values.put(field.getKey(), value.isValueNode() ? value.asText() : writeDocument(name, value));
+            }
+        });
+        return new Secret(name, values, secretString);
+    }
+
+    private static JsonNode parseDocument(String name, String secretString) {
         if (secretString == null || secretString.isBlank()) {
             throw new WebexdevException("secret " + name + " has no value yet (fill it in Secrets Manager)");
         }
@@ -88,12 +123,14 @@ public final class SecretStore {
         if (!node.isObject()) {
             throw new WebexdevException("secret " + name + " is not a JSON object of key/value pairs");
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
-            if (!field.getValue().isNull()) {
-                values.put(field.getKey(), field.getValue().asText());
-            }
-        });
-        return new Secret(name, values);
+        return node;
+    }
+
+    private static String writeDocument(String name, JsonNode document) {
+        try {
+            return Json.MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write secret " + name + " as JSON", e);
+        }
     }
 }
