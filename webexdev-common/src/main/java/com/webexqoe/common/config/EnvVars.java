@@ -26,6 +26,8 @@ public final class EnvVars {
     public static final String API_URL_MMP_NET = "API_URL_MMP_NET";
     public static final String API_URL_HTTP_WEB = "API_URL_HTTP_WEB";
     public static final String CLOUDWATCH_URL = "CLOUDWATCH_URL";
+    /** One line of text across the top of the dashboard (unset in AWS; the local demo sets it). */
+    public static final String DASHBOARD_BANNER = "DASHBOARD_BANNER";
 
     /** Local time zone of stored times; Lambda's own default is ":UTC". */
     public static final String TZ = "TZ";
