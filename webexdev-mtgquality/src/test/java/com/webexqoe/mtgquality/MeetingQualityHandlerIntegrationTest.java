@@ -415,6 +415,34 @@ class MeetingQualityHandlerIntegrationTest {
     }
 
     @Test
+    void whenWebexReturnsTheSameRefreshTokenTheSecretHoldsItWithTheNewAccessToken() throws Exception {
+        tokenEndpointAnswers(200, "webex-oauth/access-token-same-refresh-token.json");
+        noMeetingInProgress();
+
+        invoke(handler(env()));
+
+        JsonNode secret = Json.read(aws.secretString(TOKEN_SECRET).orElseThrow());
+        assertThat(secret.get("ACCESS_TOKEN").asText()).isEqualTo(NEW_ACCESS);
+        assertThat(secret.get("REFRESH_TOKEN").asText()).isEqualTo(OLD_REFRESH);
+        assertThat(log()).contains("\"refreshTokenChanged\":false").contains("\"refreshTokenExpiresInSeconds\":5443200");
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowedSoTheTokenStaysWithWebex() {
+        tokenEndpointAnswers(200, "webex-oauth/access-token-refreshed.json");
+        webex.stubFor(get(urlPathEqualTo("/v1/meetings")).willReturn(json(Fixtures.text("webex-meetings/meetings-in-progress-page-1.json"))
+                .withHeader("Link", "<" + analytics.baseUrl() + "/v1/meetings?cursor=elsewhere>; rel=\"next\"")));
+
+        assertThatThrownBy(() -> invoke(handler(env())))
+                .isInstanceOf(MeetingQualityException.class)
+                .hasMessageContaining("the host's meetings in progress could not be listed: Webex meetings list: "
+                        + "the next page is on another origin")
+                .hasMessageContaining("nothing was stored");
+        assertThat(analytics.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(dynamo.scan(TABLE)).isEmpty();
+    }
+
+    @Test
     void aTokenSecretWithoutRefreshTokenFailsNamingTheKeyBeforeAnyCall() {
         aws.givenSecret(TOKEN_SECRET, Map.of("ACCESS_TOKEN", OLD_ACCESS));
         happyPathStandIns();
