@@ -1,6 +1,7 @@
 package com.webexqoe.mtgquality;
 
 import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.http.HttpStatusException;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.time.Deadline;
@@ -82,7 +83,7 @@ public final class MeetingQualityCollector {
             inProgress = meetings.inProgressMeetingIds(integration.hostEmail(), fresh.accessToken(), deadline);
         } catch (WebexdevException e) {
             throw new MeetingQualityException("the host's meetings in progress could not be listed: " + e.getMessage()
-                    + "; the new tokens were saved, nothing was stored", e);
+                    + "; the new tokens were saved, nothing was stored" + accessHint(e, MEETINGS_ACCESS), e);
         }
         if (inProgress.isEmpty()) {
             log.info("no meeting in progress for the host (secret key hostEmail); nothing stored");
@@ -108,7 +109,7 @@ public final class MeetingQualityCollector {
             fields.put("recordsStored", mapped.records().size());
             fields.put("guestRecords", mapped.guests());
             if (pages.failure().isPresent()) {
-                String why = pages.failure().get().getMessage();
+                String why = pages.failure().get().getMessage() + accessHint(pages.failure().get(), QUALITIES_ACCESS);
                 failures.add(meetingId + " (" + why + ")");
                 fields.put("error", why);
                 log.warn("meeting qualities could not be read in full", pairs(fields));
@@ -152,6 +153,21 @@ public final class MeetingQualityCollector {
                     + secrets.tokenSecretName() + " (" + describe(e) + "); nothing else was called and nothing was stored. "
                     + "If the next run is refused, re-authorise the integration.", e);
         }
+    }
+
+    static final String MEETINGS_ACCESS = "listing another host's meetings needs an admin token with the "
+            + "meeting:admin_schedule_read scope (meeting:schedules_read for the token's own meetings)";
+    static final String QUALITIES_ACCESS = "Meeting Qualities needs a token of an organisation administrator with the "
+            + "analytics:read_all scope, and the organisation needs the Webex Pro Pack";
+
+    /** What to check when Webex refused the token's access (401/403). */
+    private static String accessHint(WebexdevException e, String access) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpStatusException status && (status.status() == 401 || status.status() == 403)) {
+                return " (" + access + ")";
+            }
+        }
+        return "";
     }
 
     private static String describe(RuntimeException e) {

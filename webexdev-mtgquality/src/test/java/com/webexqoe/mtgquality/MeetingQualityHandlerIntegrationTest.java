@@ -370,6 +370,23 @@ class MeetingQualityHandlerIntegrationTest {
     }
 
     @Test
+    void aTokenWithoutAnalyticsAccessFailsEveryMeetingSayingWhatAccessIsNeeded() {
+        tokenEndpointAnswers(200, "webex-oauth/access-token-refreshed.json");
+        meetingsInProgressOnTwoPages();
+        analytics.stubFor(get(urlPathEqualTo("/v1/meeting/qualities")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The server understood the request, but refused to fulfill it.\",\"trackingId\":\"ROUTER_5F2A\"}")));
+
+        assertThatThrownBy(() -> invoke(handler(env())))
+                .isInstanceOf(MeetingQualityException.class)
+                .hasMessageContaining("qualities of 2 of 2 meetings in progress could not be read")
+                .hasMessageContaining("HTTP 403 (Meeting Qualities needs a token of an organisation administrator with the "
+                        + "analytics:read_all scope, and the organisation needs the Webex Pro Pack)")
+                .hasMessageContaining("Stored 0 records");
+        assertThat(dynamo.scan(TABLE)).isEmpty();
+    }
+
+    @Test
     void noTokenNorTheClientSecretAppearsInLogsAnswersOrMessagesOfWholeRuns() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
