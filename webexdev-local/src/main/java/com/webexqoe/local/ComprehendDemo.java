@@ -74,6 +74,11 @@ final class ComprehendDemo implements ResponseDefinitionTransformerV2 {
         return answer;
     }
 
+    /** Language and sentiment of one text, as a DetectDominantLanguage and a DetectSentiment answer would give them. */
+    static ObjectNode analyse(String text) {
+        return sentiment(languages(Json.object(), text), text);
+    }
+
     private static ObjectNode languages(ObjectNode into, String text) {
         into.putArray("Languages").addObject().put("LanguageCode", language(text)).put("Score", new BigDecimal("0.98"));
         return into;

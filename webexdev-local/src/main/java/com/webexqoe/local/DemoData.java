@@ -350,6 +350,15 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
             new Post(130, "en", "Webex works well today but the lobby was slow to admit people"),
             new Post(170, "en", "Webex captions are excellent for our international team"));
 
+    private static final List<Post> HISTORY = List.of(
+            new Post(0, "en", "Webex meeting recordings are now searchable, nice"),
+            new Post(0, "en", "Setting up Webex rooms for the new office"),
+            new Post(0, "ja", "Webexで朝会をしています"),
+            new Post(0, "en", "Webex audio was a bit laggy in the afternoon call"),
+            new Post(0, "es", "La reunión de Webex está programada para mañana"),
+            new Post(0, "en", "Webex background noise removal is excellent"),
+            new Post(0, "de", "Webex Schulung für das Team ist morgen"));
+
     private ObjectNode posts(Instant now) {
         ObjectNode body = Json.object();
         ArrayNode data = body.putArray("data");
@@ -469,6 +478,25 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
             polls.add(item);
         }
         write(dynamo, "webexdev-te-polling", polls);
+        List<Map<String, AttributeValue>> posts = new ArrayList<>();
+        for (int i = 48; i >= 6; i--) {
+            // Two posts an hour before the live ones begin: mostly neutral and positive, a few complaints.
+            Instant at = now.minus(Duration.ofMinutes(30L * i)).truncatedTo(ChronoUnit.MINUTES);
+            Post post = HISTORY.get(i % HISTORY.size());
+            ObjectNode analysis = ComprehendDemo.analyse(post.text());
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            item.put("tweetid", AttributeValues.s(Long.toString(((at.toEpochMilli() - SNOWFLAKE_EPOCH) << 22) + i)));
+            item.put("datetime", AttributeValues.n(times.compactNumber(at)));
+            item.put("unixtime", AttributeValues.n(at.getEpochSecond()));
+            item.put("text", AttributeValues.s(post.text()));
+            item.put("Sentiment", AttributeValues.s(analysis.path("Sentiment").asText()));
+            item.put("SentimentScore", AttributeValues.fromJson(analysis.path("SentimentScore")));
+            item.put("language_code", AttributeValues.fromJson(analysis.path("Languages")));
+            item.put("day", AttributeValues.s(times.day(at)));
+            item.put("expiresAt", AttributeValues.n(LocalTimes.expiresAt(at, Duration.ofDays(7))));
+            posts.add(item);
+        }
+        write(dynamo, "webexdev-twitter", posts);
         try {
             Files.writeString(marker, now + "\n");
         } catch (IOException e) {

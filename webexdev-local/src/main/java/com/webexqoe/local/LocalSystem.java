@@ -368,6 +368,11 @@ final class LocalSystem implements AutoCloseable {
         return web.port();
     }
 
+    /** The DynamoDB stand-in's endpoint (tests read the tables through it). */
+    URI dynamoEndpoint() {
+        return dynalite.endpoint();
+    }
+
     /** The child processes this run started (dynalite and the function JVMs), for checks after shutdown. */
     List<ProcessHandle> children() {
         List<ProcessHandle> handles = new ArrayList<>();
