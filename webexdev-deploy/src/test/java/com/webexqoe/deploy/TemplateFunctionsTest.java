@@ -225,6 +225,22 @@ class TemplateFunctionsTest {
                     assertThat(String.valueOf(action)).as("action in " + role)
                             .matches("[a-z0-9-]+:[A-Za-z]+").doesNotContain("*");
                 }
+                for (Object r : list(statement.get("Resource"))) {
+                    String resource = String.valueOf(r);
+                    if (resource.equals("*")) {
+                        // only actions that have no resource type (function-access.yaml's "unscoped")
+                        assertThat(list(statement.get("Action"))).as("actions on * in " + role)
+                                .allMatch(a -> access.values().stream().anyMatch(f -> f.unscoped().contains(a)));
+                    } else {
+                        // an ARN of this stack; the only wildcards: every object of the bucket, every
+                        // stream of a log group (CloudFormation's log group ARN), a date-named key
+                        assertThat(resource).as("resource in " + role).startsWith("arn:aws:")
+                                .doesNotContain("${");
+                        String withoutAllowedWildcards = resource.replaceAll("^(arn:aws:s3:::[^/]+)/\\*$", "$1")
+                                .replaceAll("^(arn:aws:logs:.*):\\*$", "$1");
+                        assertThat(withoutAllowedWildcards).as("resource in " + role).doesNotContain("*");
+                    }
+                }
             }
         }
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
