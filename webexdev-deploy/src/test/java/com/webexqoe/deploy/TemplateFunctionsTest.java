@@ -86,15 +86,7 @@ class TemplateFunctionsTest {
         assertThat(props.get("CodeUri")).as("CodeUri of " + function.functionName()).isEqualTo(expected.jar());
         assertThat(props.get("Handler")).as("Handler of " + function.functionName()).isEqualTo(expected.handler());
 
-        if (Repository.isPlaceholder(expected.module())) {
-            abort(expected.module() + " is still the placeholder module (packaging pom, no src/main): "
-                    + "its jar is checked once the module is there");
-        }
-        Path jar = Repository.root().resolve(expected.jar());
-        if (!Files.isRegularFile(jar)) {
-            fail(expected.jar() + " (CodeUri of " + function.functionName() + ") does not exist: build it with "
-                    + "./mvnw -B package (the reactor builds the function modules before webexdev-deploy)");
-        }
+        Path jar = jarOf(expected);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             String entry = expected.handlerClass().replace('.', '/') + ".class";
             assertThat(zip.getEntry(entry)).as(entry + " in " + expected.jar()).isNotNull();
@@ -181,6 +173,22 @@ class TemplateFunctionsTest {
     }
 
     // ----- IAM
+
+    @ParameterizedTest
+    @EnumSource(FunctionVariables.class)
+    void accessListHasExactlyTheActionsTheJarsCodeCalls(FunctionVariables function) throws IOException {
+        FunctionAccess expected = access(function);
+        Path jar = jarOf(expected);
+        String ownPackage = expected.handlerClass().substring(0, expected.handlerClass().lastIndexOf('.') + 1).replace('.', '/');
+        Set<String> called = CodeActions.of(jar, ownPackage);
+        Set<String> listed = new TreeSet<>(expected.unscoped());
+        expected.tables().forEach(t -> listed.addAll(t.actions()));
+        expected.bucket().ifPresent(b -> b.grants().forEach(g -> listed.addAll(g.actions())));
+        expected.secrets().forEach(s -> listed.addAll(s.actions()));
+        assertThat(listed).as("actions function-access.yaml lists for " + function.functionName()
+                + " (left) against those its code in " + expected.jar() + " calls: make the list and the role in "
+                + "template.yaml follow the code").isEqualTo(called);
+    }
 
     @ParameterizedTest
     @EnumSource(FunctionVariables.class)
@@ -344,6 +352,20 @@ class TemplateFunctionsTest {
     }
 
     // ----- helpers
+
+    /** The function's jar; the test is skipped while its module is the placeholder, and fails if the jar is missing. */
+    private static Path jarOf(FunctionAccess expected) throws IOException {
+        if (Repository.isPlaceholder(expected.module())) {
+            abort(expected.module() + " is still the placeholder module (packaging pom, no src/main): "
+                    + "its jar is checked once the module is there");
+        }
+        Path jar = Repository.root().resolve(expected.jar());
+        if (!Files.isRegularFile(jar)) {
+            fail(expected.jar() + " (CodeUri of " + expected.function() + ") does not exist: build it with "
+                    + "./mvnw -B package (the reactor builds the function modules before webexdev-deploy)");
+        }
+        return jar;
+    }
 
     private static FunctionAccess access(FunctionVariables function) {
         FunctionAccess entry = access.get(function.functionName());
