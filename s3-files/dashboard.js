@@ -8,8 +8,9 @@
 
   /** A hop at or above this response time is drawn as slow (the original's rule). */
   var SLOW_MS = 8;
-  var NODE_GAP = 170;
-  var ROW_HEIGHT = 118;
+  var NODE_GAP = 190;
+  var ROW_HEIGHT = 122;
+  var LABEL_CHARS = 28;
 
   var graph = document.getElementById('graph');
   var routeButtons = document.getElementById('route-buttons');
@@ -30,6 +31,11 @@
 
   function show(value, fallback) {
     return value === null || value === undefined || value === '' ? fallback : String(value);
+  }
+
+  /** Long names are cut to fit under the node; the full text stays in the node's tooltip. */
+  function cut(text) {
+    return text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS - 1) + '\u2026' : text;
   }
 
   function loadTest(button) {
@@ -84,7 +90,7 @@
       var row = Math.floor(i / perRow);
       var col = i % perRow;
       if (row % 2 === 1) { col = perRow - 1 - col; }
-      return { x: 60 + col * ((width - 120) / Math.max(1, perRow - 1)), y: 40 + row * ROW_HEIGHT };
+      return { x: 90 + col * ((width - 180) / Math.max(1, perRow - 1)), y: 40 + row * ROW_HEIGHT };
     };
     var byId = {};
     nodes.forEach(function (node, i) { byId[node.id] = position(i); });
@@ -120,14 +126,18 @@
       } else {
         g.append('circle').attr('class', 'shape').attr('r', 13);
       }
-      g.append('title').text(show(d.name, 'hop') + ' ' + kind);
+      g.append('title').text([show(d.name, 'hop'), kind, show(d.ip, '*'), show(d.nw, ''), show(d.lc, ''),
+        d.rt === null || d.rt === undefined ? '' : 'RT ' + d.rt + ' ms'].join(' \u00b7 '));
       var label = g.append('text').attr('class', 'label').attr('y', 30);
       label.append('tspan').attr('x', 0).attr('class', 'hop-name')
         .text(show(d.name, 'hop' + (i + 1)) + (kind === 'slow' ? ' (slow)' : kind === 'inactive' ? ' (*)' : ''));
       label.append('tspan').attr('x', 0).attr('dy', '1.15em').text(show(d.ip, '*'));
-      label.append('tspan').attr('x', 0).attr('dy', '1.15em').attr('class', 'muted').text(show(d.nw, ''));
-      label.append('tspan').attr('x', 0).attr('dy', '1.15em').attr('class', 'muted')
-        .text(show(d.lc, '') + (d.rt === null || d.rt === undefined ? '' : ' · RT ' + d.rt + ' ms'));
+      label.append('tspan').attr('x', 0).attr('dy', '1.15em').attr('class', 'muted').text(cut(show(d.nw, '')));
+      label.append('tspan').attr('x', 0).attr('dy', '1.15em').attr('class', 'muted').text(cut(show(d.lc, '')));
+      if (d.rt !== null && d.rt !== undefined) {
+        label.append('tspan').attr('x', 0).attr('dy', '1.15em').attr('class', kind === 'slow' ? 'rt slow' : 'rt')
+          .text('RT ' + d.rt + ' ms');
+      }
     });
     graph.dataset.route = String(index);
     graph.dataset.nodes = String(nodes.length);

@@ -24,7 +24,7 @@ public final class DashboardPage {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    static final DateTimeFormatter COMPACT_SHOWN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
     /** The latest five posts of the last 24 h, as the original showed five. */
     static final int POSTS_SHOWN = 5;
     static final Duration POSTS_WINDOW = Duration.ofHours(24);
@@ -101,7 +101,7 @@ public final class DashboardPage {
         model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),
                 "alerts", freshnessModel(alerts, shown)));
         model.put("quality", qualityModel(snapshot.quality(), home, quality, shown));
-        model.put("statuses", statusModel(snapshot.statuses(), status, shown));
+        model.put("statuses", statusModel(snapshot.statuses(), status, shown, settings.zone()));
         model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings));
         model.put("unreadable", snapshot.unreadable());
         return new Content(model, trendJson(snapshot.polls(), settings), score, home, location, List.copyOf(withoutFresh),
@@ -217,7 +217,8 @@ public final class DashboardPage {
                 .max(Comparator.naturalOrder()).or(record::joinTime);
     }
 
-    private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown) {
+    private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,
+                                                   java.time.ZoneId zone) {
         List<Map<String, Object>> rows = new ArrayList<>();
         statuses.stream()
                 .sorted(Comparator.comparing((StatusItem item) -> item.published().orElse(Instant.EPOCH)).reversed()
@@ -227,7 +228,7 @@ public final class DashboardPage {
                     row.put("title", item.title());
                     row.put("status", item.status());
                     row.put("href", item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null));
-                    row.put("published", item.published().map(shown).orElse("–"));
+                    row.put("published", item.published().map(at -> COMPACT_SHOWN.format(at.atZone(zone))).orElse("–"));
                     row.put("open", !HealthScore.isFinal(item.status()));
                     rows.add(row);
                 });

@@ -12,10 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,7 +22,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -210,15 +207,13 @@ class DashboardBrowserTest {
         return driver.findElement(By.id("graph")).getAttribute("data-" + name);
     }
 
-    /** The whole page, for a person to look at: target/dashboard-browser.png. */
+    /** The whole page, for a person to look at: target/dashboard-browser.png (DevTools' full-page capture). */
     private void saveScreenshot() throws Exception {
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(1600, (int) Math.min(height + 20, 4000)));
-        Thread.sleep(300); // let the resized layout settle before the capture (not an assertion)
-        File shot = driver.getScreenshotAs(OutputType.FILE);
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
         Path target = Path.of("target", "dashboard-browser.png");
         Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
