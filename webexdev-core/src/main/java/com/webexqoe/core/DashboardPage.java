@@ -83,7 +83,7 @@ public final class DashboardPage {
         model.put("updated", shown.apply(now));
         model.put("asset", assetLinks(settings.assetVersions()));
         model.put("score", scoreModel(score, withoutFresh));
-        model.put("where", Map.of("line", location.line(), "place", location.place().name().toLowerCase(Locale.ROOT),
+        model.put("where", Map.of("headline", location.headline(), "evidence", location.evidence(), "place", location.place().name().toLowerCase(Locale.ROOT),
                 "warning", location.place() != ProblemLocator.Place.NONE));
         model.put("assessments", List.of(
                 assessment("social", "Social reputation", score.social().warning()

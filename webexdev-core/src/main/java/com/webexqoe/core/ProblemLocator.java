@@ -27,7 +27,12 @@ public final class ProblemLocator {
         }
     }
 
-    public record Location(Place place, String line) {
+    /** The line is {@code headline + evidence}; the page shows the headline in bold. */
+    public record Location(Place place, String headline, String evidence) {
+
+        public String line() {
+            return headline + evidence;
+        }
     }
 
     private ProblemLocator() {
@@ -56,7 +61,7 @@ public final class ProblemLocator {
         }
         String unchecked = withoutFreshData.isEmpty() ? "" : " (no fresh data from " + String.join(", ", withoutFreshData) + ")";
         if (places.isEmpty()) {
-            return new Location(Place.NONE, "Where is the problem: none found — no open Cisco incident, no ThousandEyes "
+            return new Location(Place.NONE, "Where is the problem: none found", " — no open Cisco incident, no ThousandEyes "
                     + "alert in the last hour, no poor stream at home, no wave of negative posts" + unchecked);
         }
         StringBuilder line = new StringBuilder("Where is the problem: ").append(places.get(0).text());
@@ -65,7 +70,6 @@ public final class ProblemLocator {
             line.append(String.join(", ", places.subList(1, places.size()).stream().map(Place::text).toList()));
             line.append(")");
         }
-        line.append(" — ").append(String.join("; ", evidence)).append(unchecked);
-        return new Location(places.get(0), line.toString());
+        return new Location(places.get(0), line.toString(), " — " + String.join("; ", evidence) + unchecked);
     }
 }
