@@ -2,6 +2,7 @@ package com.webexqoe.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.config.FunctionVariables;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
@@ -232,10 +233,13 @@ class CoreHandlerIntegrationTest {
     }
 
     @Test
-    void missingVariableFailsAtOnceNamingIt() {
-        assertThatThrownBy(() -> scenario.handler(scenario.env().remove("DYNAMODB_TABLENAME_TE"), NOW))
-                .isInstanceOf(WebexdevException.class)
-                .hasMessage("DYNAMODB_TABLENAME_TE is not set");
+    void eachRequiredVariableOfTheCoreFunctionFailsAtOnceNamingItWhenMissing() {
+        assertThat(FunctionVariables.CORE.required()).hasSize(7);
+        for (String name : FunctionVariables.CORE.required()) {
+            assertThatThrownBy(() -> scenario.handler(scenario.env().remove(name), NOW))
+                    .isInstanceOf(WebexdevException.class)
+                    .hasMessage(name + " is not set");
+        }
     }
 
     @Test
