@@ -1,0 +1,76 @@
+package com.webexqoe.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.webexqoe.common.aws.AwsClientSettings;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.DynamoClients;
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.common.s3.ObjectStore;
+import com.webexqoe.common.s3.S3Clients;
+import com.webexqoe.common.secrets.SecretStore;
+import com.webexqoe.common.secrets.SecretsManagerClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Lambda entry point of {@code webexdev-core}: {@code com.webexqoe.core.CoreHandler::handleRequest},
+ * run every minute by an EventBridge schedule (any event starts a run). Reads exactly the
+ * variables {@code FunctionVariables.CORE} lists.
+ */
+public final class CoreHandler implements RequestStreamHandler {
+
+    static final String FUNCTION = "webexdev-core";
+
+    private final DashboardRun dashboard;
+    private final FunctionRun run;
+
+    /** What Lambda calls: production adapters from the environment, built once per container. */
+    public CoreHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    /** The production wiring with a given environment and clock (the integration tests' entry). */
+    public CoreHandler(Env env, Clock clock) {
+        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+    }
+
+    public CoreHandler(DashboardRun dashboard, JsonLog log) {
+        this.dashboard = dashboard;
+        this.run = new FunctionRun(log);
+    }
+
+    static DashboardRun wire(Env env, Clock clock) {
+        String bucket = env.required(EnvVars.S3_BUCKET_NAME);
+        String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
+        String status = env.required(EnvVars.DYNAMODB_TABLENAME_STATUS);
+        String alerts = env.required(EnvVars.DYNAMODB_TABLENAME_TE);
+        String polling = env.required(EnvVars.DYNAMODB_TABLENAME_TEPOLLING);
+        String twitter = env.required(EnvVars.DYNAMODB_TABLENAME_TWITTER);
+        String quality = env.required(EnvVars.DYNAMODB_TABLENAME_MTGQA);
+        ZoneId zone = env.zone();
+        AwsClientSettings aws = AwsClientSettings.fromEnv(env);
+        DynamoDbClient dynamo = DynamoClients.create(aws);
+        DynamoDashboardSources sources = new DynamoDashboardSources(new DynamoDashboardSources.Tables(
+                new DynamoTable(dynamo, status), new DynamoTable(dynamo, alerts), new DynamoTable(dynamo, polling),
+                new DynamoTable(dynamo, twitter), new DynamoTable(dynamo, quality)),
+                new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL), secretName, zone);
+        ObjectStore store = new ObjectStore(S3Clients.create(aws), bucket);
+        return new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
+                env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        // Any event (the schedule's, a manual test invoke's) starts a run; its content is not needed.
+        run.handle(input, output, context, "dashboard run", dashboard.source(),
+                invocation -> dashboard.run(invocation.deadline()));
+    }
+}

@@ -1,0 +1,225 @@
+package com.webexqoe.core;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import com.webexqoe.common.time.LocalTimes;
+
+/**
+ * The other functions' items (SPEC 4.1–4.4, 5) as the dashboard's records. Tolerant by design:
+ * a missing attribute, a number stored as a string or a boolean stored as a number never fails
+ * the page; an item without the one attribute that makes it meaningful (a time) is skipped.
+ */
+public final class DashboardItems {
+
+    /** The status function's TTL: {@code expiresAt} = last seen + 30 days (SPEC 4.1). */
+    static final long STATUS_RETENTION_SECONDS = 30L * 24 * 3600;
+
+    private final ZoneId zone;
+
+    public DashboardItems(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public Optional<StatusItem> status(Map<String, AttributeValue> item) {
+        Optional<String> title = text(item, "title");
+        if (title.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> published = text(item, "published").flatMap(DashboardItems::instant);
+        Optional<Instant> lastSeen = number(item, "expiresAt")
+                .map(expires -> Instant.ofEpochSecond((long) expires.getAsDouble() - STATUS_RETENTION_SECONDS));
+        return Optional.of(new StatusItem(title.get(), text(item, "URL"), text(item, "Status").orElse("unknown"),
+                published, lastSeen));
+    }
+
+    public Optional<Alert> alert(Map<String, AttributeValue> item) {
+        Optional<Instant> at = text(item, "datetime").flatMap(value -> local(value, LocalTimes.MILLIS)
+                .or(() -> local(value, LocalTimes.SECONDS)));
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Alert(text(item, "eventid").orElse(""), at.get(), text(item, "type").orElse("alert"),
+                active(item.get("active")), strings(item, "agentName"), strings(item, "metric"),
+                text(item, "testName").orElse(""), text(item, "ruleExpression").orElse("")));
+    }
+
+    public Optional<Post> post(Map<String, AttributeValue> item) {
+        Optional<Instant> at = number(item, "datetime")
+                .flatMap(value -> local(String.format(Locale.ROOT, "%.0f", value.getAsDouble()), LocalTimes.COMPACT))
+                .or(() -> number(item, "unixtime").map(value -> Instant.ofEpochSecond((long) value.getAsDouble())));
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Post(text(item, "tweetid").orElse(""), at.get(), text(item, "text").orElse(""),
+                Post.Sentiment.of(text(item, "Sentiment").orElse(null))));
+    }
+
+    public Optional<PollSample> poll(Map<String, AttributeValue> item) {
+        Optional<Instant> at = text(item, "datetime").flatMap(value -> local(value, LocalTimes.SECONDS));
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, AttributeValue>> metrics = maps(item, "metrics");
+        List<Map<String, AttributeValue>> responses = maps(item, "response");
+        return Optional.of(new PollSample(at.get(), mean(metrics, "avgLatency"), mean(metrics, "loss"),
+                mean(metrics, "jitter"), mean(responses, "responseTime")));
+    }
+
+    public Optional<QualityRecord> quality(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> record = Optional.ofNullable(item.get("items"))
+                .filter(AttributeValue::hasM).map(AttributeValue::m).orElse(Map.of());
+        Map<QualityRecord.Stream, QualityRecord.StreamSample> streams = new EnumMap<>(QualityRecord.Stream.class);
+        for (QualityRecord.Stream stream : QualityRecord.Stream.values()) {
+            streams.put(stream, latestSample(record.get(stream.field())));
+        }
+        return Optional.of(new QualityRecord(text(item, "meetingid").orElse(""), text(item, "useremail").orElse(""),
+                text(item, "jointime").flatMap(DashboardItems::instant),
+                text(item, "networktype").or(() -> text(record, "networkType")).orElse(""),
+                text(item, "serverregion").or(() -> text(record, "serverRegion")).orElse(""), streams));
+    }
+
+    /** The last interval of the last media session of a stream (its newest sample). */
+    static QualityRecord.StreamSample latestSample(AttributeValue sessions) {
+        if (sessions == null || !sessions.hasL() || sessions.l().isEmpty() || !sessions.l().get(sessions.l().size() - 1).hasM()) {
+            return new QualityRecord.StreamSample(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), Optional.empty());
+        }
+        Map<String, AttributeValue> session = sessions.l().get(sessions.l().size() - 1).m();
+        return new QualityRecord.StreamSample(last(session.get("latency")), last(session.get("jitter")),
+                last(session.get("packetLoss")), last(session.get("mediaBitRate")),
+                text(session, "endTime").flatMap(DashboardItems::instant));
+    }
+
+    // ---- tolerant attribute reading -----------------------------------------------------------
+
+    static Optional<String> text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.s() != null ? value.s() : value.n();
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+    }
+
+    static Optional<OptionalDouble> number(Map<String, AttributeValue> item, String name) {
+        OptionalDouble value = number(item.get(name));
+        return value.isPresent() ? Optional.of(value) : Optional.empty();
+    }
+
+    /** A number stored as N, or as S holding a number. */
+    static OptionalDouble number(AttributeValue value) {
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        String text = value.n() != null ? value.n() : value.s();
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double parsed = new BigDecimal(text.trim()).doubleValue();
+            return Double.isFinite(parsed) ? OptionalDouble.of(parsed) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /** {@code active}: 1 = trigger (SPEC 4.2); BOOL true or S "1"/"true" are accepted too. */
+    static boolean active(AttributeValue value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.bool() != null) {
+            return value.bool();
+        }
+        String text = value.n() != null ? value.n() : value.s();
+        if (text == null) {
+            return false;
+        }
+        String trimmed = text.trim();
+        return "true".equalsIgnoreCase(trimmed) || number(value).orElse(0) == 1;
+    }
+
+    static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value.hasL()) {
+            List<String> result = new ArrayList<>();
+            for (AttributeValue element : value.l()) {
+                String text = element.s() != null ? element.s() : element.n();
+                if (text != null && !text.isBlank()) {
+                    result.add(text);
+                }
+            }
+            return result;
+        }
+        if (value.hasSs()) {
+            return value.ss();
+        }
+        return value.s() == null ? List.of() : List.of(value.s());
+    }
+
+    static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || !value.hasL()) {
+            return List.of();
+        }
+        return value.l().stream().filter(AttributeValue::hasM).map(AttributeValue::m).toList();
+    }
+
+    static OptionalDouble mean(List<Map<String, AttributeValue>> rows, String name) {
+        return rows.stream().map(row -> number(row.get(name))).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).average();
+    }
+
+    static OptionalDouble last(AttributeValue list) {
+        if (list == null) {
+            return OptionalDouble.empty();
+        }
+        if (!list.hasL()) {
+            return number(list);
+        }
+        for (int i = list.l().size() - 1; i >= 0; i--) {
+            OptionalDouble value = number(list.l().get(i));
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    Optional<Instant> local(String value, DateTimeFormatter format) {
+        try {
+            return Optional.of(LocalDateTime.parse(value, format).atZone(zone).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeException e) {
+            try {
+                return Optional.of(Instant.parse(value));
+            } catch (DateTimeException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package com.webexqoe.core;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * The page's content from one snapshot (pure): score, assessments, "where" line, freshness,
+ * tables and posts as the template's model, and the trend chart's data. Every text from outside
+ * is passed as plain text: the template escapes it, the script inserts it with {@code .text()}.
+ */
+public final class DashboardPage {
+
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
+    static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    static final DateTimeFormatter COMPACT_SHOWN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    /** The latest five posts of the last 24 h, as the original showed five. */
+    static final int POSTS_SHOWN = 5;
+    static final Duration POSTS_WINDOW = Duration.ofHours(24);
+    /** The page reloads itself (SPEC 4.5). */
+    static final int REFRESH_SECONDS = 180;
+
+    /** The three ThousandEyes tests and their route-graph files (SPEC 4.2, 6). */
+    static final List<Map<String, Object>> GRAPH_TESTS = List.of(
+            Map.of("key", "mmp", "label", "Multimedia Platform", "file", "resource.json"),
+            Map.of("key", "wz", "label", "Web Zone", "file", "resource-wz.json"),
+            Map.of("key", "cb", "label", "Collaboration Bridge", "file", "resource-cb.json"));
+
+    /** The result of one build: the template's model, and the trend data file's JSON. */
+    public record Content(Map<String, Object> model, String trendJson, HealthScore.Score score,
+                          HomeAssessment.Verdict home, ProblemLocator.Location location, List<String> withoutFreshData,
+                          List<Freshness> freshness) {
+    }
+
+    private DashboardPage() {
+    }
+
+    public static Content build(Snapshot snapshot, PageSettings settings) {
+        Instant now = snapshot.now();
+        Function<Instant, String> shown = instant -> SHOWN.format(instant.atZone(settings.zone()));
+
+        Freshness status = Freshness.of("Cisco status feed", newest(snapshot.statuses().stream()
+                .map(item -> item.lastSeen().or(item::published)).flatMap(Optional::stream).toList()),
+                Optional.of(Freshness.STATUS_SCHEDULE), now);
+        Freshness polling = Freshness.of("ThousandEyes polling", newest(snapshot.polls().stream().map(PollSample::at).toList()),
+                Optional.of(Freshness.TE_POLL_SCHEDULE), now);
+        Freshness alerts = Freshness.of("ThousandEyes alerts", newest(snapshot.alerts().stream().map(Alert::receivedAt).toList()),
+                Optional.empty(), now);
+        Freshness twitter = Freshness.of("posts", newest(snapshot.posts().stream().map(Post::postedAt).toList()),
+                Optional.of(Freshness.TWITTER_SCHEDULE), now);
+        Freshness quality = Freshness.of("meeting quality", snapshot.quality().flatMap(DashboardPage::sampleTime),
+                Optional.empty(), now);
+
+        HealthScore.Score score = HealthScore.compute(snapshot.posts(), snapshot.alerts(), snapshot.statuses(), now);
+        HomeAssessment.Verdict home = HomeAssessment.assess(snapshot.quality());
+        List<String> withoutFresh = new ArrayList<>();
+        if (twitter.notFresh()) {
+            withoutFresh.add("T (posts)");
+        }
+        if (polling.notFresh()) {
+            withoutFresh.add("N (ThousandEyes)");
+        }
+        if (status.notFresh()) {
+            withoutFresh.add("S (Cisco status)");
+        }
+        ProblemLocator.Location location = ProblemLocator.locate(score, home, withoutFresh);
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("refreshSeconds", REFRESH_SECONDS);
+        model.put("contentSecurityPolicy", contentSecurityPolicy(settings.cloudWatch()));
+        model.put("banner", settings.banner().orElse(null));
+        model.put("updated", shown.apply(now));
+        model.put("asset", assetLinks(settings.assetVersions()));
+        model.put("score", scoreModel(score, withoutFresh));
+        model.put("where", Map.of("headline", location.headline(), "evidence", location.evidence(), "place", location.place().name().toLowerCase(Locale.ROOT),
+                "warning", location.place() != ProblemLocator.Place.NONE));
+        model.put("assessments", List.of(
+                assessment("social", "Social reputation", score.social().warning()
+                        ? "Many negative posts about Webex: " + score.social().evidence().get(0)
+                        : "The reception on social media has been good", score.social().warning(), twitter, shown),
+                assessment("path", "Internet path quality", score.path().warning()
+                        ? "Network problems reported by ThousandEyes: " + score.path().evidence().get(0)
+                        : "No network problems in the ThousandEyes analysis", score.path().warning(), polling, shown),
+                assessment("service", "Cisco official service availability", score.service().warning()
+                        ? "Cisco reports an incident: " + score.service().evidence().get(0)
+                        : "No Webex outage has been announced by Cisco", score.service().warning(), status, shown),
+                assessment("home", "User's Webex quality", home.line(), home.warning(), quality, shown)));
+        model.put("graphTests", GRAPH_TESTS);
+        model.put("cloudWatch", settings.cloudWatch().map(URI::toString).orElse(null));
+        model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),
+                "alerts", freshnessModel(alerts, shown)));
+        model.put("quality", qualityModel(snapshot.quality(), home, quality, shown));
+        model.put("statuses", statusModel(snapshot.statuses(), status, shown, settings.zone()));
+        model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings));
+        model.put("unreadable", snapshot.unreadable());
+        return new Content(model, trendJson(snapshot.polls(), settings), score, home, location, List.copyOf(withoutFresh),
+                List.of(status, polling, alerts, twitter, quality));
+    }
+
+    /** Scripts, styles, images and data only from the bucket; no inline script; frames only from CloudWatch's origin. */
+    static String contentSecurityPolicy(Optional<URI> cloudWatch) {
+        String frames = cloudWatch.map(uri -> "https://" + uri.getRawAuthority()).orElse("'none'");
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                + "frame-src " + frames + "; base-uri 'none'; form-action 'none'; object-src 'none'";
+    }
+
+    private static Map<String, Object> assetLinks(Map<String, String> versions) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        for (Map.Entry<String, String> version : versions.entrySet()) {
+            String name = version.getKey().replace('/', '_').replace('.', '_').replace('-', '_');
+            links.put(name, version.getKey() + "?v=" + version.getValue());
+        }
+        return links;
+    }
+
+    private static Map<String, Object> scoreModel(HealthScore.Score score, List<String> withoutFresh) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("health", score.healthText());
+        model.put("icon", score.icon().file());
+        model.put("iconLabel", score.icon().label());
+        model.put("iconClass", score.icon().name().toLowerCase(Locale.ROOT));
+        model.put("fine", score.fine());
+        model.put("verdict", score.verdict());
+        model.put("formula", score.formula());
+        model.put("rule", "Health = 100 + T + N + S: T = −1 × negative + 0.1 × positive posts (12 h); "
+                + "N = −10 − max(0, (response time − 400) / 10) for the worst ThousandEyes alert (1 h); "
+                + "S = −20 for an unresolved Cisco status item (24 h)");
+        List<Map<String, Object>> components = new ArrayList<>();
+        for (HealthScore.Component component : List.of(score.social(), score.path(), score.service())) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("symbol", component.symbol());
+            c.put("name", component.name());
+            c.put("value", HealthScore.term(component.value()));
+            c.put("evidence", component.evidence());
+            c.put("warning", component.warning());
+            components.add(c);
+        }
+        model.put("components", components);
+        model.put("withoutFresh", withoutFresh.isEmpty() ? null
+                : "No fresh data for " + String.join(", ", withoutFresh) + ": counted as 0, not as proof of health");
+        return model;
+    }
+
+    private static Map<String, Object> assessment(String key, String title, String text, boolean warning, Freshness freshness,
+                                                  Function<Instant, String> shown) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("key", key);
+        model.put("title", title);
+        model.put("text", text);
+        model.put("warning", warning);
+        model.put("freshness", freshnessModel(freshness, shown));
+        return model;
+    }
+
+    static Map<String, Object> freshnessModel(Freshness freshness, Function<Instant, String> shown) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("text", freshness.newest().map(at -> "updated " + shown.apply(at)).orElse("no data"));
+        model.put("stale", freshness.stale());
+        model.put("noData", freshness.noData());
+        model.put("staleText", freshness.stale() ? "STALE: older than " + Freshness.STALE_AFTER_SCHEDULES + " × its "
+                + freshness.schedule().map(Duration::toMinutes).orElse(0L) + "-minute schedule" : null);
+        return model;
+    }
+
+    private static Map<String, Object> qualityModel(Optional<QualityRecord> record, HomeAssessment.Verdict home,
+                                                    Freshness freshness, Function<Instant, String> shown) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("verdict", home.line());
+        model.put("warning", home.warning());
+        model.put("freshness", freshnessModel(freshness, shown));
+        model.put("hasData", record.isPresent());
+        model.put("columns", java.util.Arrays.stream(QualityRecord.Stream.values()).map(QualityRecord.Stream::label).toList());
+        if (record.isEmpty()) {
+            model.put("rows", List.of());
+            return model;
+        }
+        QualityRecord q = record.get();
+        model.put("network", home.networkText().isEmpty() ? "unknown" : home.networkText());
+        model.put("email", q.email());
+        model.put("serverRegion", q.serverRegion().isEmpty() ? "unknown" : q.serverRegion());
+        model.put("mos", home.mos().isPresent() ? String.format(Locale.ROOT, "%.1f", home.mos().getAsDouble()) : "n/a");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row("Jitter (ms)", q, QualityRecord.StreamSample::jitterMs));
+        rows.add(row("Latency (ms)", q, QualityRecord.StreamSample::latencyMs));
+        rows.add(row("MediaBitRate (bps)", q, QualityRecord.StreamSample::mediaBitRate));
+        rows.add(row("PacketLoss (%)", q, QualityRecord.StreamSample::packetLossPercent));
+        model.put("rows", rows);
+        return model;
+    }
+
+    private static Map<String, Object> row(String name, QualityRecord record, Function<QualityRecord.StreamSample, OptionalDouble> metric) {
+        List<String> cells = new ArrayList<>();
+        for (QualityRecord.Stream stream : QualityRecord.Stream.values()) {
+            OptionalDouble value = metric.apply(record.streams().get(stream));
+            cells.add(value.isPresent() ? HealthScore.number(round(value.getAsDouble())) : "–");
+        }
+        return Map.of("name", name, "cells", cells);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static Optional<Instant> sampleTime(QualityRecord record) {
+        return record.streams().values().stream().map(QualityRecord.StreamSample::sampleEnd).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder()).or(record::joinTime);
+    }
+
+    private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,
+                                                   java.time.ZoneId zone) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        statuses.stream()
+                .sorted(Comparator.comparing((StatusItem item) -> item.published().orElse(Instant.EPOCH)).reversed()
+                        .thenComparing(StatusItem::title))
+                .forEach(item -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("title", item.title());
+                    row.put("status", item.status());
+                    row.put("href", item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null));
+                    row.put("published", item.published().map(at -> COMPACT_SHOWN.format(at.atZone(zone))).orElse("–"));
+                    row.put("open", !HealthScore.isFinal(item.status()));
+                    rows.add(row);
+                });
+        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown));
+    }
+
+    private static Map<String, Object> postModel(List<Post> posts, Instant now, Freshness freshness, Function<Instant, String> shown,
+                                                 PageSettings settings) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        posts.stream()
+                .filter(post -> HealthScore.inWindow(post.postedAt(), now, POSTS_WINDOW))
+                .sorted(Comparator.comparing(Post::postedAt).reversed())
+                .limit(POSTS_SHOWN)
+                .forEach(post -> {
+                    boolean counted = HealthScore.inWindow(post.postedAt(), now, HealthScore.SOCIAL_WINDOW);
+                    String effect = switch (post.sentiment()) {
+                        case NEGATIVE -> counted ? "−1" : "0 (older than 12 h)";
+                        case POSITIVE -> counted ? "+0.1" : "0 (older than 12 h)";
+                        default -> "0";
+                    };
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("time", SHOWN.format(post.postedAt().atZone(settings.zone())));
+                    row.put("text", post.text());
+                    row.put("sentiment", post.sentiment().name());
+                    row.put("sentimentClass", post.sentiment().name().toLowerCase(Locale.ROOT));
+                    row.put("effect", effect);
+                    rows.add(row);
+                });
+        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown));
+    }
+
+    private static Optional<Instant> newest(List<Instant> times) {
+        return times.stream().max(Comparator.naturalOrder());
+    }
+
+    /**
+     * {@code trend.json}: the last 24 h of polls, oldest first, each with its local "HH:mm" label
+     * (the page's zone is {@code TZ}, not the browser's). Numbers only, written by hand.
+     */
+    static String trendJson(List<PollSample> polls, PageSettings settings) {
+        StringBuilder json = new StringBuilder("{\"zone\":\"").append(settings.zone().getId().replace("\"", ""))
+                .append("\",\"points\":[");
+        List<PollSample> sorted = polls.stream().sorted(Comparator.comparing(PollSample::at)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            PollSample poll = sorted.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"t\":").append(poll.at().toEpochMilli())
+                    .append(",\"label\":\"").append(SHORT.format(poll.at().atZone(settings.zone()))).append('"');
+            field(json, "latency", poll.latencyMs());
+            field(json, "loss", poll.lossPercent());
+            field(json, "jitter", poll.jitterMs());
+            field(json, "responseTime", poll.responseTimeMs());
+            json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    private static void field(StringBuilder json, String name, OptionalDouble value) {
+        json.append(",\"").append(name).append("\":");
+        json.append(value.isPresent() ? BigDecimal.valueOf(round(value.getAsDouble())).stripTrailingZeros().toPlainString() : "null");
+    }
+}

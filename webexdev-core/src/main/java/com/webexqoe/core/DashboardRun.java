@@ -1,0 +1,99 @@
+package com.webexqoe.core;
+
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.s3.ObjectStore;
+import com.webexqoe.common.time.Deadline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The core function's work, once a minute: read the sources, compute the score, render the page,
+ * make sure the static assets are in the bucket, then put {@code trend.json} and {@code index.html}.
+ * A source that cannot be read leaves its section saying so; the page is still written, and then
+ * the invocation fails naming the source.
+ */
+public final class DashboardRun {
+
+    static final String INDEX = "index.html";
+    static final String INDEX_TYPE = "text/html; charset=utf-8";
+    /** Short: the page changes every minute and reloads itself every 180 s. */
+    static final String INDEX_CACHE = "max-age=60";
+    static final String TREND = "trend.json";
+    static final String TREND_TYPE = "application/json; charset=utf-8";
+    /** Time the asset check may take (14 HEADs, a few PUTs at a cold start); with less left it waits a run. */
+    static final java.time.Duration ASSET_CHECK_BUDGET = java.time.Duration.ofSeconds(3);
+
+    public record Result(String health, String verdict, String where, int statuses, int alerts, int polls, int posts,
+                         boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes)
+            implements FunctionRun.Result {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("health", health);
+            fields.put("verdict", verdict);
+            fields.put("where", where);
+            fields.put("statusItems", statuses);
+            fields.put("alerts", alerts);
+            fields.put("polls", polls);
+            fields.put("posts", posts);
+            fields.put("qualityRecord", quality);
+            fields.put("assetsUploaded", assetsUploaded.size());
+            fields.put("stale", String.join(",", stale));
+            fields.put("pageBytes", pageBytes);
+            return fields;
+        }
+    }
+
+    private final DashboardSources sources;
+    private final ObjectStore bucket;
+    private final StaticAssets assets;
+    private final PageRenderer renderer;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Optional<String> banner;
+    private final Optional<URI> cloudWatch;
+
+    public DashboardRun(DashboardSources sources, ObjectStore bucket, StaticAssets assets, PageRenderer renderer, Clock clock,
+                        ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch) {
+        this.sources = sources;
+        this.bucket = bucket;
+        this.assets = assets;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.zone = zone;
+        this.banner = banner;
+        this.cloudWatch = cloudWatch;
+    }
+
+    public String source() {
+        return sources.describe() + " -> s3://" + bucket.bucket();
+    }
+
+    public Result run(Deadline deadline) {
+        Instant now = clock.instant();
+        Snapshot snapshot = sources.read(now);
+        DashboardPage.Content content = DashboardPage.build(snapshot,
+                new PageSettings(zone, banner, cloudWatch, assets.versions()));
+        byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
+        // Assets first: the page must never link a file the bucket does not hold yet. The page itself
+        // matters more than the (hourly) check, so a run short of time leaves it to the next one.
+        List<String> uploaded = deadline.fits(ASSET_CHECK_BUDGET) ? assets.ensureIn(bucket, now) : List.of();
+        bucket.put(TREND, content.trendJson().getBytes(StandardCharsets.UTF_8), TREND_TYPE, INDEX_CACHE);
+        bucket.put(INDEX, html, INDEX_TYPE, INDEX_CACHE);
+        if (!snapshot.unreadable().isEmpty()) {
+            throw new CoreException("page written without " + String.join("; ", snapshot.unreadable()));
+        }
+        List<String> stale = content.freshness().stream().filter(Freshness::stale).map(Freshness::source).toList();
+        return new Result(content.score().healthText(), content.score().verdict(), content.location().place().text(),
+                snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
+                snapshot.quality().isPresent(), uploaded, stale, html.length);
+    }
+}

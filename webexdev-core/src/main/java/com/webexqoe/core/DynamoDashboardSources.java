@@ -1,0 +1,115 @@
+package com.webexqoe.core;
+
+import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.dynamo.KeyQuery;
+import com.webexqoe.common.secrets.SecretStore;
+import com.webexqoe.common.time.LocalTimes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static com.webexqoe.common.dynamo.AttributeValues.n;
+import static com.webexqoe.common.dynamo.AttributeValues.s;
+
+/**
+ * The five tables and the secret, read the way SPEC 5 keys them: {@code byDay} queries of
+ * today's and yesterday's partitions (local dates in {@code TZ}) bounded to the last 24 h, the
+ * {@code byUser} index newest first for the user's latest quality record, and a scan of the small
+ * status table only. A source that fails is named in the snapshot; the others still count.
+ */
+public final class DynamoDashboardSources implements DashboardSources {
+
+    /** The page shows the last 24 h (trend chart, posts); the score's own windows are shorter. */
+    static final Duration WINDOW = Duration.ofHours(24);
+    static final String BY_DAY = "byDay";
+    static final String BY_USER = "byUser";
+    static final String USER_EMAIL = "userEmail";
+
+    public record Tables(DynamoTable status, DynamoTable alerts, DynamoTable polling, DynamoTable twitter,
+                         DynamoTable quality) {
+    }
+
+    private final Tables tables;
+    private final SecretStore secrets;
+    private final String secretName;
+    private final ZoneId zone;
+    private final DashboardItems items;
+
+    public DynamoDashboardSources(Tables tables, SecretStore secrets, String secretName, ZoneId zone) {
+        this.tables = tables;
+        this.secrets = secrets;
+        this.secretName = secretName;
+        this.zone = zone;
+        this.items = new DashboardItems(zone);
+    }
+
+    @Override
+    public String describe() {
+        return String.join(",", tables.status().name(), tables.alerts().name(), tables.polling().name(),
+                tables.twitter().name(), tables.quality().name());
+    }
+
+    @Override
+    public Snapshot read(Instant now) {
+        List<String> unreadable = new ArrayList<>();
+        Instant from = now.minus(WINDOW);
+        List<StatusItem> statuses = attempt(tables.status().name(), unreadable,
+                () -> map(tables.status().scanAll(), items::status), List.of());
+        List<Alert> alerts = attempt(tables.alerts().name(), unreadable,
+                () -> map(byDay(tables.alerts(), from, now, LocalTimes.MILLIS, false), items::alert), List.of());
+        List<PollSample> polls = attempt(tables.polling().name(), unreadable,
+                () -> map(byDay(tables.polling(), from, now, LocalTimes.SECONDS, false), items::poll), List.of());
+        List<Post> posts = attempt(tables.twitter().name(), unreadable,
+                () -> map(byDay(tables.twitter(), from, now, LocalTimes.COMPACT, true), items::post), List.of());
+        Optional<QualityRecord> quality = attempt(tables.quality().name(), unreadable, this::latestQuality, Optional.empty());
+        return new Snapshot(now, statuses, alerts, polls, posts, quality, List.copyOf(unreadable));
+    }
+
+    /** Today's and yesterday's {@code byDay} partitions, {@code datetime} within [from, to]. */
+    List<Map<String, AttributeValue>> byDay(DynamoTable table, Instant from, Instant to, DateTimeFormatter format,
+                                            boolean numericSortKey) {
+        LocalTimes local = new LocalTimes(java.time.Clock.fixed(to, zone), zone);
+        String low = local.format(from, format);
+        String high = local.format(to, format);
+        AttributeValue lowValue = numericSortKey ? n(Long.parseLong(low)) : s(low);
+        AttributeValue highValue = numericSortKey ? n(Long.parseLong(high)) : s(high);
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (String day : new LinkedHashSet<>(List.of(local.day(from), local.day(to)))) {
+            found.addAll(table.query(KeyQuery.on(BY_DAY).partition("day", s(day)).sortBetween("datetime", lowValue, highValue)));
+        }
+        return found;
+    }
+
+    private Optional<QualityRecord> latestQuality() {
+        String email = secrets.get(secretName).required(USER_EMAIL).trim().toLowerCase(Locale.ROOT);
+        List<Map<String, AttributeValue>> latest = tables.quality().query(
+                KeyQuery.on(BY_USER).partition("useremail", s(email)).newestFirst().limit(1));
+        return latest.stream().findFirst().flatMap(items::quality);
+    }
+
+    private static <T> List<T> map(List<Map<String, AttributeValue>> rows, Function<Map<String, AttributeValue>, Optional<T>> mapper) {
+        return rows.stream().map(mapper).flatMap(Optional::stream).toList();
+    }
+
+    private static <T> T attempt(String source, List<String> unreadable, Supplier<T> read, T fallback) {
+        try {
+            return read.get();
+        } catch (WebexdevException | SdkException e) {
+            unreadable.add(source + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+}

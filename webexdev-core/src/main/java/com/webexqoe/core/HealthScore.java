@@ -1,0 +1,237 @@
+package com.webexqoe.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Health Score (SPEC 4.5): {@code Health = 100 + T + N + S}. Pure: the records and the
+ * time of the run in, the score with its evidence out. Every weight, window and threshold of
+ * the score is here, with where it comes from.
+ */
+public final class HealthScore {
+
+    // ---- the rules -------------------------------------------------------------------------
+
+    /** A healthy Webex: the original's base value. */
+    static final BigDecimal BASE = BigDecimal.valueOf(100);
+
+    /** T: posts of the last 12 h count (SPEC 4.5, Social). */
+    static final Duration SOCIAL_WINDOW = Duration.ofHours(12);
+    /** T: −1.0 per NEGATIVE post — the original page's documented rule (its code used −2; SPEC 4.5 keeps −1). */
+    static final BigDecimal NEGATIVE_POST = new BigDecimal("-1.0");
+    /** T: +0.1 per POSITIVE post, the sum rounded to one decimal (SPEC 4.5). */
+    static final BigDecimal POSITIVE_POST = new BigDecimal("0.1");
+
+    /** N: alert triggers received in the last hour count; clears do not (SPEC 4.5, Path; issue 9). */
+    static final Duration ALERT_WINDOW = Duration.ofHours(1);
+    /** N: every alert costs 10, an alert without a readable response time exactly that (SPEC 4.5). */
+    static final BigDecimal ALERT_BASE = BigDecimal.valueOf(-10);
+    /** N: response time beyond 400 ms costs one point per 10 ms more (SPEC 4.5; the original's rule). */
+    static final BigDecimal RESPONSE_TIME_ALLOWANCE_MS = BigDecimal.valueOf(400);
+    static final BigDecimal RESPONSE_TIME_MS_PER_POINT = BigDecimal.TEN;
+    /** The response time inside a ThousandEyes {@code metricsAtStart} string, e.g. "Response Time: 980 ms". */
+    static final Pattern RESPONSE_TIME = Pattern.compile("Response Time:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*ms",
+            Pattern.CASE_INSENSITIVE);
+
+    /** S: feed items published in the last 24 h count (SPEC 4.5, Service). */
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** S: −20 when at least one of them is not final (SPEC 4.5; the original's weight). */
+    static final BigDecimal SERVICE_PENALTY = BigDecimal.valueOf(-20);
+    /** S: statuses that mean "nothing is broken now"; {@code scheduled} is planned work not yet started (SPEC 4.5). */
+    static final Set<String> FINAL_STATUSES = Set.of("resolved", "completed", "postmortem", "scheduled");
+
+    /** Icon bands: ≥ 85 sunny, ≥ 75 cloudy, ≥ 65 rain, else storm (SPEC 4.5; issue 9). */
+    static final BigDecimal SUNNY_FROM = BigDecimal.valueOf(85);
+    static final BigDecimal CLOUDY_FROM = BigDecimal.valueOf(75);
+    static final BigDecimal RAIN_FROM = BigDecimal.valueOf(65);
+    /** Verdict: ≥ 70 "working fine" (SPEC 4.5; the original's threshold). */
+    static final BigDecimal FINE_FROM = BigDecimal.valueOf(70);
+    /** The one-line assessments turn to their warning at T ≤ −20, N ≤ −20, S &lt; 0 (SPEC 4.5). */
+    static final BigDecimal SOCIAL_WARNING_AT = BigDecimal.valueOf(-20);
+    static final BigDecimal PATH_WARNING_AT = BigDecimal.valueOf(-20);
+
+    static final String VERDICT_FINE = "Webex seems to be working fine";
+    static final String VERDICT_NOT_FINE = "Webex may not be working properly";
+
+    // ---- the result ------------------------------------------------------------------------
+
+    public enum Icon {
+        SUNNY, CLOUDY, RAIN, STORM;
+
+        public String file() {
+            return "img/" + name().toLowerCase(Locale.ROOT) + ".svg";
+        }
+
+        public String label() {
+            return switch (this) {
+                case SUNNY -> "Sunny";
+                case CLOUDY -> "Cloudy";
+                case RAIN -> "Rain";
+                case STORM -> "Storm";
+            };
+        }
+    }
+
+    /** One term of the formula, with the evidence behind its value and whether it is a warning. */
+    public record Component(String symbol, String name, BigDecimal value, List<String> evidence, boolean warning) {
+    }
+
+    public record Score(Component social, Component path, Component service, BigDecimal health, Icon icon,
+                        boolean fine, String verdict) {
+
+        /** {@code 100 + (-1.5) + (-68) + (-20) = 10.5}: the formula with this run's numbers. */
+        public String formula() {
+            return BASE.toPlainString() + " + (" + term(social.value()) + ") + (" + term(path.value()) + ") + ("
+                    + term(service.value()) + ") = " + oneDecimal(health);
+        }
+
+        public String healthText() {
+            return oneDecimal(health);
+        }
+    }
+
+    private HealthScore() {
+    }
+
+    public static Score compute(List<Post> posts, List<Alert> alerts, List<StatusItem> statuses, Instant now) {
+        Component social = social(posts, now);
+        Component path = path(alerts, now);
+        Component service = service(statuses, now);
+        BigDecimal health = BASE.add(social.value()).add(path.value()).add(service.value());
+        boolean fine = health.compareTo(FINE_FROM) >= 0;
+        return new Score(social, path, service, health, icon(health), fine, fine ? VERDICT_FINE : VERDICT_NOT_FINE);
+    }
+
+    static Icon icon(BigDecimal health) {
+        if (health.compareTo(SUNNY_FROM) >= 0) {
+            return Icon.SUNNY;
+        }
+        if (health.compareTo(CLOUDY_FROM) >= 0) {
+            return Icon.CLOUDY;
+        }
+        return health.compareTo(RAIN_FROM) >= 0 ? Icon.RAIN : Icon.STORM;
+    }
+
+    static boolean inWindow(Instant at, Instant now, Duration window) {
+        return !at.isAfter(now) && at.isAfter(now.minus(window));
+    }
+
+    static Component social(List<Post> posts, Instant now) {
+        long negative = 0;
+        long positive = 0;
+        for (Post post : posts) {
+            if (!inWindow(post.postedAt(), now, SOCIAL_WINDOW)) {
+                continue;
+            }
+            if (post.sentiment() == Post.Sentiment.NEGATIVE) {
+                negative++;
+            } else if (post.sentiment() == Post.Sentiment.POSITIVE) {
+                positive++;
+            }
+        }
+        BigDecimal value = NEGATIVE_POST.multiply(BigDecimal.valueOf(negative))
+                .add(POSITIVE_POST.multiply(BigDecimal.valueOf(positive)).setScale(1, RoundingMode.HALF_UP));
+        List<String> evidence = List.of(negative + " negative and " + positive + " positive posts in the last "
+                + SOCIAL_WINDOW.toHours() + " h (−1 each negative, +0.1 each positive)");
+        return new Component("T", "Social", clean(value), evidence, value.compareTo(SOCIAL_WARNING_AT) <= 0);
+    }
+
+    /** The penalty of one alert trigger: −10 − max(0, (rt − 400) / 10). */
+    static BigDecimal alertPenalty(Alert alert) {
+        OptionalDouble rt = responseTimeMs(alert);
+        if (rt.isEmpty()) {
+            return ALERT_BASE;
+        }
+        BigDecimal over = BigDecimal.valueOf(rt.getAsDouble()).subtract(RESPONSE_TIME_ALLOWANCE_MS)
+                .divide(RESPONSE_TIME_MS_PER_POINT, 1, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
+        return ALERT_BASE.subtract(over);
+    }
+
+    /** The highest response time among the alert's agents' {@code metricsAtStart}, when one is readable. */
+    static OptionalDouble responseTimeMs(Alert alert) {
+        OptionalDouble worst = OptionalDouble.empty();
+        for (String metric : alert.metrics()) {
+            Matcher matcher = RESPONSE_TIME.matcher(metric == null ? "" : metric);
+            while (matcher.find()) {
+                double rt = Double.parseDouble(matcher.group(1));
+                if (worst.isEmpty() || rt > worst.getAsDouble()) {
+                    worst = OptionalDouble.of(rt);
+                }
+            }
+        }
+        return worst;
+    }
+
+    static Component path(List<Alert> alerts, Instant now) {
+        List<Alert> triggers = alerts.stream()
+                .filter(Alert::trigger)
+                .filter(alert -> inWindow(alert.receivedAt(), now, ALERT_WINDOW))
+                .toList();
+        if (triggers.isEmpty()) {
+            return new Component("N", "Path", BigDecimal.ZERO,
+                    List.of("no ThousandEyes alert triggered in the last " + ALERT_WINDOW.toMinutes() + " min"), false);
+        }
+        Alert worst = triggers.stream().min(Comparator.comparing(HealthScore::alertPenalty)).orElseThrow();
+        BigDecimal value = alertPenalty(worst);
+        List<String> evidence = new ArrayList<>();
+        OptionalDouble rt = responseTimeMs(worst);
+        long minutesAgo = Duration.between(worst.receivedAt(), now).toMinutes();
+        evidence.add("worst of " + triggers.size() + " alert trigger(s) in the last " + ALERT_WINDOW.toMinutes()
+                + " min: " + worst.type() + " on test \"" + worst.testName() + "\""
+                + (worst.agentNames().isEmpty() ? "" : " (" + String.join(", ", worst.agentNames()) + ")")
+                + ", " + (rt.isPresent() ? "response time " + number(rt.getAsDouble()) + " ms" : "no readable response time")
+                + ", " + minutesAgo + " min ago");
+        return new Component("N", "Path", clean(value), evidence, value.compareTo(PATH_WARNING_AT) <= 0);
+    }
+
+    static boolean isFinal(String status) {
+        return FINAL_STATUSES.contains(status == null ? "" : status.trim().toLowerCase(Locale.ROOT));
+    }
+
+    static Component service(List<StatusItem> statuses, Instant now) {
+        List<StatusItem> open = statuses.stream()
+                .filter(item -> item.published().isPresent() && inWindow(item.published().get(), now, SERVICE_WINDOW))
+                .filter(item -> !isFinal(item.status()))
+                .sorted(Comparator.comparing((StatusItem item) -> item.published().orElseThrow()).reversed())
+                .toList();
+        if (open.isEmpty()) {
+            return new Component("S", "Service", BigDecimal.ZERO,
+                    List.of("no unresolved Cisco status item published in the last " + SERVICE_WINDOW.toHours() + " h"), false);
+        }
+        List<String> evidence = open.stream()
+                .map(item -> "\"" + item.title() + "\" — " + item.status() + ", published "
+                        + Duration.between(item.published().orElseThrow(), now).toMinutes() + " min ago")
+                .toList();
+        return new Component("S", "Service", SERVICE_PENALTY, evidence, true);
+    }
+
+    // ---- number text -----------------------------------------------------------------------
+
+    /** A term as the page prints it: no trailing zeros (−68, −1.5, 0). */
+    static String term(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+    }
+
+    static String oneDecimal(BigDecimal value) {
+        return value.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static BigDecimal clean(BigDecimal value) {
+        return value.signum() == 0 ? BigDecimal.ZERO : value;
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,91 @@
+package com.webexqoe.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webexqoe.common.json.Json;
+import com.webexqoe.testkit.AwsJsonStub;
+import com.webexqoe.testkit.DynaliteExtension;
+import com.webexqoe.testkit.LambdaInvoker;
+import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.testkit.S3ProxyExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static com.webexqoe.core.CoreScenario.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A warm run at one day of data (the core runs 43,200 times a month): one container, a first
+ * run, then ten timed runs against the stand-ins. The figure is written to
+ * {@code target/core-warm-run.txt} and printed; it is reported, never asserted (times vary by machine).
+ */
+class CoreWarmRunTest {
+
+    @RegisterExtension
+    static final DynaliteExtension dynamo = new DynaliteExtension();
+    @RegisterExtension
+    static final S3ProxyExtension s3 = new S3ProxyExtension();
+    @RegisterExtension
+    static final AwsJsonStub aws = new AwsJsonStub();
+
+    @Test
+    void warmRunAtOneDayOfData() throws Exception {
+        CoreScenario scenario = new CoreScenario(dynamo, s3, aws);
+        scenario.createAll();
+        scenario.seedIncident();
+        SeedItems items = scenario.items;
+        // one day more than the scenario: 10 posts per 15-minute run, an alert pair an hour, 40 status items
+        List<Map<String, AttributeValue>> posts = new ArrayList<>();
+        for (int i = 0; i < 960; i++) {
+            Instant at = NOW.minus(Duration.ofSeconds(90L * i + 60));
+            posts.add(items.post("day-" + i, at, "Webex post number " + i + " with some ordinary text about meetings",
+                    i % 7 == 0 ? "NEGATIVE" : i % 3 == 0 ? "POSITIVE" : "NEUTRAL"));
+        }
+        scenario.put(ProjectTables.TWITTER, posts);
+        List<Map<String, AttributeValue>> alerts = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            alerts.add(items.alert("day-alert-" + i, NOW.minus(Duration.ofMinutes(70 + 30L * i)),
+                    SeedItems.n(i % 2 == 0 ? 1 : 0), "Network Path", "Webex Multimedia", List.of("Tokyo, Japan"),
+                    List.of("Loss: 3%")));
+        }
+        scenario.put(ProjectTables.TE, alerts);
+        List<Map<String, AttributeValue>> statuses = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            statuses.add(items.status("Past maintenance " + i, "https://status.webex.com/m/" + i, "completed",
+                    NOW.minus(Duration.ofDays(1 + i % 20)), NOW.minus(Duration.ofMinutes(3))));
+        }
+        scenario.put(ProjectTables.STATUS, statuses);
+
+        CoreHandler handler = scenario.handler(scenario.env(), NOW);
+        String first = LambdaInvoker.invokeWithResource(handler, "webexdev-core", "/events/scheduled-event.json");
+        long[] millis = new long[10];
+        JsonNode last = null;
+        for (int i = 0; i < millis.length; i++) {
+            long started = System.nanoTime();
+            last = Json.read(LambdaInvoker.invokeWithResource(handler, "webexdev-core", "/events/scheduled-event.json"));
+            millis[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        String figure = "webexdev-core warm run at one day of data (" + last.get("posts").asInt() + " posts, "
+                + last.get("polls").asInt() + " polls, " + last.get("alerts").asInt() + " alerts, "
+                + last.get("statusItems").asInt() + " status items, page " + last.get("pageBytes").asInt()
+                + " bytes): median " + millis[millis.length / 2] + " ms, min " + millis[0] + " ms, max "
+                + millis[millis.length - 1] + " ms over " + millis.length + " runs (dynalite + S3Proxy on this machine)";
+        System.out.println(figure);
+        Files.writeString(Path.of("target", "core-warm-run.txt"), figure + System.lineSeparator());
+
+        assertThat(Json.read(first).get("assetsUploaded").asInt()).isEqualTo(StaticAssets.FILES.size());
+        assertThat(last.get("assetsUploaded").asInt()).as("a warm container does not check the assets every run").isZero();
+        assertThat(last.get("posts").asInt()).isGreaterThan(960);
+        assertThat(last.get("health").asText()).isEqualTo(Json.read(first).get("health").asText());
+    }
+}
