@@ -39,8 +39,11 @@ public final class HealthScore {
     /** N: response time beyond 400 ms costs one point per 10 ms more (SPEC 4.5; the original's rule). */
     static final BigDecimal RESPONSE_TIME_ALLOWANCE_MS = BigDecimal.valueOf(400);
     static final BigDecimal RESPONSE_TIME_MS_PER_POINT = BigDecimal.TEN;
-    /** The response time inside a ThousandEyes {@code metricsAtStart} string, e.g. "Response Time: 980 ms". */
-    static final Pattern RESPONSE_TIME = Pattern.compile("Response Time:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*ms",
+    /**
+     * The response time inside a ThousandEyes {@code metricsAtStart} string, e.g. "Response Time: 980 ms"
+     * or, past a thousand, with a group separator: "Response Time: 1,204 ms".
+     */
+    static final Pattern RESPONSE_TIME = Pattern.compile("Response Time:\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*ms",
             Pattern.CASE_INSENSITIVE);
 
     /** S: feed items published in the last 24 h count (SPEC 4.5, Service). */
@@ -163,7 +166,8 @@ public final class HealthScore {
         for (String metric : alert.metrics()) {
             Matcher matcher = RESPONSE_TIME.matcher(metric == null ? "" : metric);
             while (matcher.find()) {
-                double rt = Double.parseDouble(matcher.group(1));
+                double rt = Double.parseDouble(matcher.group(1).replace(",", "")
+                        + (matcher.group(2) == null ? "" : matcher.group(2)));
                 if (worst.isEmpty() || rt > worst.getAsDouble()) {
                     worst = OptionalDouble.of(rt);
                 }

@@ -39,6 +39,8 @@ class DashboardItemsTest {
     void activeAcceptsNumberBooleanAndString() {
         assertThat(DashboardItems.active(n(1))).isTrue();
         assertThat(DashboardItems.active(n(0))).isFalse();
+        // ThousandEyes marks a cleared alert with 2 (its classic webhook payload): not a trigger.
+        assertThat(DashboardItems.active(n(2))).isFalse();
         assertThat(DashboardItems.active(AttributeValue.builder().bool(true).build())).isTrue();
         assertThat(DashboardItems.active(s("1"))).isTrue();
         assertThat(DashboardItems.active(s("true"))).isTrue();

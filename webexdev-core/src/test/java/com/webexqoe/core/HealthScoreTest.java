@@ -90,6 +90,13 @@ class HealthScoreTest {
     }
 
     @Test
+    void aResponseTimeWithAGroupSeparatorIsReadWhole() {
+        // ThousandEyes writes thousands with a comma: 1,204 ms -> -10 - (1204 - 400) / 10 = -90.4
+        assertThat(score(List.of(), List.of(alert(true, Duration.ofMinutes(5), "Response Time: 1,204 ms")), List.of())
+                .path().value()).isEqualByComparingTo("-90.4");
+    }
+
+    @Test
     void clearsDoNotCountAndAnAlertWithoutResponseTimeCostsTen() {
         assertThat(score(List.of(), List.of(alert(false, Duration.ofMinutes(5), "Response Time: 980 ms")), List.of())
                 .path().value()).isEqualByComparingTo("0");
