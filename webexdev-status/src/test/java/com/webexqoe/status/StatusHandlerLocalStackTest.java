@@ -85,7 +85,8 @@ class StatusHandlerLocalStackTest {
             assertThat(item.get("title").s()).isEqualTo("Scheduled maintenance - Webex Calling London");
             assertThat(item.get("Status").s()).isEqualTo("in progress");
         });
-        assertThat(dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().attributeName())
-                .isEqualTo("expiresAt");
+        // What the function did for TTL: every item expires 30 days after this run saw it.
+        long expected = Instant.parse("2026-11-27T09:15:00Z").plus(java.time.Duration.ofDays(30)).getEpochSecond();
+        assertThat(items).allSatisfy(item -> assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(expected)));
     }
 }

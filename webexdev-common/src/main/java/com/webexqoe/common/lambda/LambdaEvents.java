@@ -29,15 +29,6 @@ public final class LambdaEvents {
         }
     }
 
-    /** Reads and discards the event, for functions that any event starts and none configures. */
-    public static void drain(InputStream input) {
-        try {
-            input.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the invocation event", e);
-        }
-    }
-
     /** An EventBridge scheduled event ({@code "source": "aws.events"}). */
     public static boolean isScheduled(JsonNode event) {
         return "aws.events".equals(event.path("source").asText(null));

@@ -63,4 +63,18 @@ class AttributeValuesTest {
         assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("home", "wifi");
         assertThat(AttributeValues.toRecord(item, Metric.class)).isEqualTo(metric);
     }
+
+    @Test
+    void readingIgnoresAttributesTheRecordDoesNotName() {
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(AttributeValues.fromRecord(
+                new Metric("Osaka, Japan", new java.math.BigDecimal("0"), new java.math.BigDecimal("3.5"), 4, java.util.List.of())));
+        // Written by a newer collector: attributes this reader has never heard of.
+        item.put("day", AttributeValues.s("2026-11-28"));
+        item.put("expiresAt", AttributeValues.n(1_800_000_000L));
+
+        Metric read = AttributeValues.toRecord(item, Metric.class);
+
+        assertThat(read.agentName()).isEqualTo("Osaka, Japan");
+        assertThat(read.avgLatency()).isEqualByComparingTo("3.5");
+    }
 }

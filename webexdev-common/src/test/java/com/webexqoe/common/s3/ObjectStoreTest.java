@@ -40,4 +40,23 @@ class ObjectStoreTest {
         assertThat(S3Clients.create(AwsClientSettings.fromEnv(overridden)).serviceClientConfiguration().endpointOverride())
                 .contains(s3.endpoint());
     }
+
+    @Test
+    void headTellsMetadataOrAbsenceAndGetReadsBack() {
+        s3.createBucket("webexdev-assets");
+        Env env = Env.of(StandInEnv.create().s3(s3.endpoint()).toMap());
+        ObjectStore store = new ObjectStore(S3Clients.create(AwsClientSettings.fromEnv(env)), "webexdev-assets");
+
+        store.put("style.css", "body{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/css", "max-age=300",
+                java.util.Map.of("sha256", "abc123"));
+
+        assertThat(store.head("style.css")).get().satisfies(info -> {
+            assertThat(info.metadata()).containsEntry("sha256", "abc123");
+            assertThat(info.contentType()).isEqualTo("text/css");
+            assertThat(info.length()).isEqualTo(6);
+        });
+        assertThat(store.head("missing.css")).isEmpty();
+        assertThat(store.get("style.css")).get().extracting(String::new).isEqualTo("body{}");
+        assertThat(store.get("missing.css")).isEmpty();
+    }
 }
