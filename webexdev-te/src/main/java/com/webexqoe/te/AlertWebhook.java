@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The alert webhook ({@code POST /tecloudagent}, SPEC 4.2): authenticate, validate, store once.
@@ -16,12 +17,13 @@ import java.util.Optional;
  */
 public final class AlertWebhook {
 
-    private final WebhookToken token;
+    /** The configured webhook token, or empty when the endpoint is open (see {@link WebhookToken}). */
+    private final Supplier<Optional<String>> token;
     private final AlertParser parser;
     private final AlertStore store;
     private final Clock clock;
 
-    public AlertWebhook(WebhookToken token, AlertParser parser, AlertStore store, Clock clock) {
+    public AlertWebhook(Supplier<Optional<String>> token, AlertParser parser, AlertStore store, Clock clock) {
         this.token = token;
         this.parser = parser;
         this.store = store;
@@ -32,7 +34,7 @@ public final class AlertWebhook {
         Instant receivedAt = clock.instant();
         Optional<String> expected;
         try {
-            expected = token.expected();
+            expected = token.get();
         } catch (RuntimeException e) {
             log.error("te webhook cannot read its secret", "error", FunctionRun.describe(e));
             return WebhookAnswer.error(503, "unavailable", "cannot check the token now, try again");

@@ -149,7 +149,8 @@ public final class TeHandler implements RequestStreamHandler {
 
         private AlertWebhook newWebhook() {
             AlertStore alerts = new DynamoAlertStore(new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)), times);
-            return new AlertWebhook(new WebhookToken(secrets.get(), env.required(EnvVars.SECRETMANAGER_NAME)),
+            WebhookToken token = new WebhookToken(secrets.get(), env.required(EnvVars.SECRETMANAGER_NAME));
+            return new AlertWebhook(token::expected,
                     new AlertParser(), alerts, clock);
         }
     }
