@@ -28,9 +28,17 @@ public final class HttpThousandEyesApi implements ThousandEyesApi {
         this.secretName = secretName;
     }
 
+    /**
+     * The poll's five sources start at once: one of them reads the secret, the others wait for
+     * the cached copy instead of each asking Secrets Manager on a cold start.
+     */
+    private synchronized String token() {
+        return secrets.get(secretName).required(TOKEN_KEY);
+    }
+
     @Override
     public byte[] get(URI url, String source, Deadline deadline) {
-        String token = secrets.get(secretName).required(TOKEN_KEY);
+        String token = token();
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/hal+json, application/json;q=0.9")

@@ -213,6 +213,7 @@ class TeHandlerPollIntegrationTest {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
             assertThat(request.getUrl()).endsWith(AID);
         });
+        assertThat(aws.requests(AwsJsonStub.GET_SECRET_VALUE)).hasSize(1);
     }
 
     @Test
