@@ -1,14 +1,15 @@
 package com.webexqoe.te;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -60,19 +61,17 @@ public final class AlertParser {
                             .maxNumberLength(100)
                             .maxStringLength(MAX_BODY_BYTES)
                             .build())
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    /** Reads a JSON document strictly; empty when it is not one (see {@link #parse(byte[])} for the reasons). */
+    /** Reads a JSON document strictly; throws when it is not one, or breaks a limit (see {@link #parse(byte[])}). */
     static JsonNode readStrict(byte[] bytes) throws IOException {
-        try (JsonParser parser = STRICT.createParser(bytes)) {
-            JsonNode node = STRICT.readTree(parser);
-            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
-        }
+        JsonNode node = STRICT.readTree(bytes);
+        return node == null ? MissingNode.getInstance() : node;
     }
 
     public Parsed parse(byte[] body) {
@@ -93,8 +92,8 @@ public final class AlertParser {
         return parse(document, body.length);
     }
 
-    /** Validates a document already read (a raw event), {@code size} bytes long. */
-    public Parsed parse(JsonNode document, int size) {
+    /** Validates a document already read strictly, {@code size} bytes long. */
+    Parsed parse(JsonNode document, int size) {
         if (!document.isObject()) {
             return new Parsed.Invalid(400, "body is not a JSON object");
         }

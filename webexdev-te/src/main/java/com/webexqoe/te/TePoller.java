@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,10 +78,6 @@ public final class TePoller {
         this.graphStore = graphStore;
         this.pollingStore = pollingStore;
         this.times = times;
-    }
-
-    public String source() {
-        return urls.mmp().getHost();
     }
 
     /**
