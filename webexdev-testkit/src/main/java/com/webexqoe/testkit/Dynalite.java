@@ -31,17 +31,28 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public static Dynalite start() {
+        return start(null, StandIns.freePort());
+    }
+
+    /**
+     * dynalite keeping its data under {@code dataDir} (LevelDB files: the tables and items survive
+     * a restart), on the given port; {@code dataDir} null keeps everything in memory.
+     */
+    public static Dynalite start(Path dataDir, int port) {
         Path root = StandIns.repositoryRoot();
         Path cli = root.resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed at " + cli
                     + "; run `npm ci` in the repository root (the Maven build does it when node_modules is missing)");
         }
-        int port = StandIns.freePort();
+        List<String> command = new java.util.ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
+        }
         Process process;
         try {
-            process = new ProcessBuilder(List.of("node", cli.toString(), "--port", Integer.toString(port), "--createTableMs", "0",
-                    "--deleteTableMs", "0", "--updateTableMs", "0"))
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
@@ -97,6 +108,18 @@ public final class Dynalite implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** The child process, so a caller can check it is gone after {@link #close()}. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /** Creates the table unless it exists (a persisted data folder keeps its tables). */
+    public void createIfAbsent(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+        if (client.listTablesPaginator().tableNames().stream().noneMatch(request.tableName()::equals)) {
+            createTable(request);
+        }
     }
 
     /** Deletes every table: each test starts from an empty stand-in. */

@@ -1,0 +1,153 @@
+package com.webexqoe.local;
+
+import com.webexqoe.testkit.StandIns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The command's entry point in demo mode on free ports with a temporary data folder: the real
+ * function jars in their own JVMs, the real stand-ins, HTTP from outside as a person would use it.
+ */
+class LocalSystemEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private LocalSystem system;
+
+    @BeforeAll
+    static void jarsAreBuilt() {
+        Path root = StandIns.repositoryRoot();
+        for (LocalFunction function : LocalFunction.values()) {
+            // In the reactor they are built before this module; run alone, say what is missing.
+            assumeTrue(Files.isRegularFile(root.resolve(function.jarPath())), function.jarPath() + " is not built");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private LocalSystem start(Path dataDir) {
+        return LocalSystem.start(new Options(StandIns.freePort(), dataDir, java.util.Optional.empty()),
+                new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String alert() throws IOException {
+        try (InputStream in = LocalSystemEndToEndTest.class.getResourceAsStream("/alerts/alert-trigger-response-time-980.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void demoModeServesAScoredPageTakesWebhooksRunsFunctionsAndStopsCleanly() throws Exception {
+        system = start(data);
+
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Webex QoE Dashboard").contains("Health Score").contains("Demo data");
+        assertThat(page.body()).as("the unresolved demo incident counts").contains("-20");
+        assertThat(get("/style.css").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> webhook = post("/tecloudagent", alert());
+        assertThat(webhook.statusCode()).isEqualTo(200);
+        assertThat(post("/invoke/core", "").statusCode()).isEqualTo(200);
+        assertThat(get("/").body()).contains("980");
+
+        HttpResponse<String> mtg = post("/invoke/mtgquality", "");
+        assertThat(mtg.statusCode()).isEqualTo(200);
+        try (DynamoDbClient dynamo = StandIns.configure(DynamoDbClient.builder(), system.dynamoEndpoint()).build()) {
+            var records = dynamo.scan(r -> r.tableName("webexdev-mtgquality")).items();
+            assertThat(records).extracting(item -> item.get("useremail").s())
+                    .contains("alex.tanaka@example.com", "sam.okada@example.com");
+        }
+        assertThat(post("/invoke/nothing", "").statusCode()).isEqualTo(404);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Dashboard:  http://127.0.0.1:" + system.port() + "/");
+
+        List<ProcessHandle> children = system.children();
+        assertThat(children).isNotEmpty();
+        system.close();
+        for (ProcessHandle child : children) {
+            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child " + child.pid() + " after shutdown").isFalse();
+        }
+        try (ServerSocket reuse = new ServerSocket()) {
+            reuse.bind(new java.net.InetSocketAddress("127.0.0.1", system.port()));
+        }
+
+        // A restart on the same data folder still knows the alert.
+        system = start(data);
+        assertThat(get("/").body()).contains("980");
+    }
+
+    @Test
+    void aPortInUseStopsTheStartNamingIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> LocalSystem.start(new Options(port, data, java.util.Optional.empty()),
+                    new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessage("port " + port + " on 127.0.0.1 is already in use (choose another with --port N)");
+        }
+    }
+
+    @Test
+    void aMalformedSecretsFileStopsTheStartNamingIt() throws Exception {
+        Path secrets = data.resolve("secrets.json");
+        Files.writeString(secrets, "{\"webexdev/secrets\": {\"CLIENT_SECRET\": \"abc\"");
+
+        assertThatThrownBy(() -> LocalSystem.start(new Options(StandIns.freePort(), data, java.util.Optional.of(secrets)),
+                new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("secrets file " + secrets + " is not valid JSON")
+                .hasMessageNotContaining("abc");
+
+        Files.writeString(secrets, "{\"webexdev/secrets\": {}}");
+        assertThatThrownBy(() -> LocalSystem.start(new Options(StandIns.freePort(), data, java.util.Optional.of(secrets)),
+                new PrintStream(output, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+                .hasMessageStartingWith("secrets file " + secrets + " has no object \"webexdev/mtgquality-token\"");
+    }
+}
