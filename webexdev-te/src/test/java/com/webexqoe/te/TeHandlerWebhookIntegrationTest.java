@@ -280,4 +280,18 @@ class TeHandlerWebhookIntegrationTest {
         assertThat(answers).contains("400 eventId must be a non-empty string", "400 alert is missing",
                 "400 alert.agents must be an array", "400 body is not valid JSON");
     }
+
+    @Test
+    void underSnapStartTheAwsClientsAreBuiltDuringInitOtherwiseOnFirstUse() {
+        StandInEnv noRegion = env().remove("AWS_REGION");
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+        // On demand nothing is built yet, so the missing region is not noticed at init...
+        new TeHandler.Wiring(Env.of(noRegion.set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand").toMap()), clock);
+        // ...under SnapStart the clients are built for the snapshot, so it is.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TeHandler.Wiring(
+                        Env.of(noRegion.set("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start").toMap()), clock))
+                .hasMessage("AWS_REGION is not set");
+        assertThat(aws.requests(AwsJsonStub.GET_SECRET_VALUE)).isEmpty();
+    }
 }
