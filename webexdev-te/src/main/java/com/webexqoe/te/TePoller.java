@@ -119,7 +119,7 @@ public final class TePoller {
                         LocalTimes.expiresAt(now, RETENTION)));
                 itemStored = true;
             } catch (RuntimeException e) {
-                failed("polling table", e, failures, log);
+                failed("polling table (" + EnvVars.DYNAMODB_TABLENAME_PO + ")", e, failures, log);
             }
         }
         Result result = new Result(stored, metrics.map(List::size), responses.map(List::size), itemStored, calls.get(),
