@@ -1,0 +1,221 @@
+package com.webexqoe.te;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates a webhook body (pure; no I/O): ThousandEyes' classic alert notification
+ * ({@code eventId}, {@code eventType}, {@code alert{type, active, ruleExpression, testName,
+ * agents[]{agentName, metricsAtStart}}}). Anything it cannot store faithfully is refused with a short
+ * reason, never a server error: the sender's mistakes are 4xx.
+ */
+public final class AlertParser {
+
+    /** What the body turned out to be. */
+    public sealed interface Parsed {
+        /** ThousandEyes' "Test" button. */
+        record Test() implements Parsed {
+        }
+
+        record Valid(Alert alert) implements Parsed {
+        }
+
+        /** @param status 400 or 413 */
+        record Invalid(int status, String error) implements Parsed {
+        }
+    }
+
+    public static final String WEBHOOK_TEST = "WEBHOOK_TEST";
+    /** Bodies over this are refused with 413 (a classic notification is a few KiB). */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** DynamoDB's item limit is 400 KB; the item holds the body and two lists taken from it. */
+    static final int MAX_ITEM_BYTES = 390_000;
+    /** DynamoDB nests documents 32 levels deep at most; the body sits one level down in {@code items}. */
+    static final int MAX_DEPTH = 24;
+    static final int MAX_EVENT_ID_LENGTH = 512;
+    /** DynamoDB numbers: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
+    private static final int MAX_PRECISION = 38;
+
+    /** Strict reading: bounded nesting and sizes, no duplicate keys, nothing after the document. */
+    static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(100)
+                            .maxStringLength(MAX_BODY_BYTES)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    /** Reads a JSON document strictly; throws when it is not one, or breaks a limit (see {@link #parse(byte[])}). */
+    static JsonNode readStrict(byte[] bytes) throws IOException {
+        JsonNode node = STRICT.readTree(bytes);
+        return node == null ? MissingNode.getInstance() : node;
+    }
+
+    public Parsed parse(byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            return new Parsed.Invalid(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return new Parsed.Invalid(400, "empty body");
+        }
+        JsonNode document;
+        try {
+            document = readStrict(body);
+        } catch (StreamConstraintsException e) {
+            return new Parsed.Invalid(400, "body nests or runs too deep or long");
+        } catch (IOException e) {
+            return new Parsed.Invalid(400, "body is not valid JSON");
+        }
+        return parse(document, body.length);
+    }
+
+    /** Validates a document already read strictly, {@code size} bytes long. */
+    Parsed parse(JsonNode document, int size) {
+        if (!document.isObject()) {
+            return new Parsed.Invalid(400, "body is not a JSON object");
+        }
+        JsonNode eventType = document.path("eventType");
+        if (!eventType.isMissingNode() && !eventType.isNull() && !eventType.isTextual()) {
+            return new Parsed.Invalid(400, "eventType must be a string");
+        }
+        if (WEBHOOK_TEST.equals(eventType.asText(null))) {
+            return new Parsed.Test();
+        }
+        JsonNode eventId = document.path("eventId");
+        if (!eventId.isTextual() || eventId.asText().isBlank()) {
+            return new Parsed.Invalid(400, "eventId must be a non-empty string");
+        }
+        if (eventId.asText().length() > MAX_EVENT_ID_LENGTH) {
+            return new Parsed.Invalid(400, "eventId longer than " + MAX_EVENT_ID_LENGTH + " characters");
+        }
+        JsonNode alert = document.path("alert");
+        if (alert.isMissingNode() || alert.isNull()) {
+            return new Parsed.Invalid(400, "alert is missing");
+        }
+        if (!alert.isObject()) {
+            return new Parsed.Invalid(400, "alert must be an object");
+        }
+        for (String field : List.of("type", "ruleExpression", "testName")) {
+            JsonNode value = alert.path(field);
+            if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
+                return new Parsed.Invalid(400, "alert." + field + " must be a string");
+            }
+        }
+        JsonNode active = alert.path("active");
+        if (!active.isMissingNode() && !active.isNull() && !active.isNumber() && !active.isBoolean()) {
+            return new Parsed.Invalid(400, "alert.active must be a number or a boolean");
+        }
+        List<String> agentNames = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        JsonNode agents = alert.path("agents");
+        if (!agents.isMissingNode() && !agents.isNull()) {
+            if (!agents.isArray()) {
+                return new Parsed.Invalid(400, "alert.agents must be an array");
+            }
+            int i = 0;
+            for (JsonNode agent : agents) {
+                String where = "alert.agents[" + i++ + "]";
+                if (!agent.isObject()) {
+                    return new Parsed.Invalid(400, where + " must be an object");
+                }
+                JsonNode name = agent.path("agentName");
+                JsonNode metric = agent.path("metricsAtStart");
+                if (!name.isMissingNode() && !name.isNull() && !name.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".agentName must be a string");
+                }
+                if (!metric.isMissingNode() && !metric.isNull() && !metric.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".metricsAtStart must be a string");
+                }
+                agentNames.add(name.isTextual() ? name.asText() : "");
+                metrics.add(metric.isTextual() ? metric.asText() : "");
+            }
+        }
+        Optional<String> unstorable = unstorable(document, "body");
+        if (unstorable.isPresent()) {
+            return new Parsed.Invalid(400, unstorable.get());
+        }
+        long itemSize = size + 1024L;
+        for (String text : agentNames) {
+            itemSize += text.length() * 3L + 8;
+        }
+        for (String text : metrics) {
+            itemSize += text.length() * 3L + 8;
+        }
+        if (itemSize > MAX_ITEM_BYTES) {
+            return new Parsed.Invalid(413, "alert too large to store");
+        }
+        return new Parsed.Valid(new Alert(eventId.asText(), text(alert, "type"),
+                active.isMissingNode() || active.isNull() ? Optional.empty() : Optional.of(active),
+                text(alert, "ruleExpression"), text(alert, "testName"), agentNames, metrics, (ObjectNode) document));
+    }
+
+    private static Optional<String> text(JsonNode alert, String field) {
+        JsonNode value = alert.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    /** What DynamoDB would refuse in the {@code items} map: out-of-range numbers, empty keys. */
+    private static Optional<String> unstorable(JsonNode node, String where) {
+        if (node.isNumber()) {
+            return storableNumber(node.decimalValue()) ? Optional.empty() : Optional.of(where + " is a number DynamoDB cannot hold");
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().isEmpty()) {
+                    return Optional.of(where + " has an empty key");
+                }
+                Optional<String> inner = unstorable(field.getValue(), where + "." + shortKey(field.getKey()));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> inner = unstorable(node.get(i), where + "[" + i + "]");
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean storableNumber(BigDecimal value) {
+        if (value.signum() == 0) {
+            return true;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        int magnitude = stripped.precision() - stripped.scale() - 1; // the exponent in d.ddd × 10^magnitude
+        return stripped.precision() <= MAX_PRECISION && magnitude >= -130 && magnitude <= 125;
+    }
+
+    private static String shortKey(String key) {
+        String safe = key.replaceAll("[^A-Za-z0-9_]", "?");
+        return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
+    }
+}

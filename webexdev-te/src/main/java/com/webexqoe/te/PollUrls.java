@@ -1,0 +1,32 @@
+package com.webexqoe.te;
+
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.config.EnvVars;
+
+import java.net.URI;
+
+/**
+ * The five ThousandEyes URLs of a poll, full URLs as configured (the original's variables). Read
+ * when a poll starts, not when the container starts: an invalid URL fails the poll, naming the
+ * variable, and leaves the webhook working.
+ */
+public record PollUrls(URI mmp, URI wz, URI cd, URI net, URI http) {
+
+    public static PollUrls fromEnv(Env env) {
+        return new PollUrls(url(env, EnvVars.API_URL_MMP), url(env, EnvVars.API_URL_WZ), url(env, EnvVars.API_URL_CD),
+                url(env, EnvVars.API_URL_MMP_NET), url(env, EnvVars.API_URL_HTTP_WEB));
+    }
+
+    private static URI url(Env env, String name) {
+        env.required(name);
+        return env.url(name, null);
+    }
+
+    public URI pathVis(PathVisTest test) {
+        return switch (test) {
+            case MMP -> mmp;
+            case WZ -> wz;
+            case CB -> cd;
+        };
+    }
+}
