@@ -35,7 +35,7 @@ public final class XApiV2Parser {
         if (data.isMissingNode() || data.isNull()) {
             // "errors" alone (e.g. an invalid query) is a failure; no data and no errors is "nothing found".
             if (root.path("errors").isArray() && !root.path("errors").isEmpty()) {
-                String title = root.path("errors").get(0).path("title").asText("error");
+                String title = root.path("title").asText(root.path("errors").get(0).path("title").asText("error"));
                 throw new TwitterSearchException(XApiV2Search.SOURCE + ": answered with errors and no posts ("
                         + title.replaceAll("[^A-Za-z0-9 _.-]", "") + ")");
             }
