@@ -390,7 +390,9 @@ class TwitterHandlerIntegrationTest {
                 .isInstanceOf(TwitterSearchException.class)
                 .hasMessageContaining("refused the OAuth 1.0a credentials API_KEY/API_SECRET and TWITTER_TOKEN/TWITTER_TOKEN_SECRET")
                 .hasMessageContaining("HTTP 401")
-                .satisfies(e -> OAUTH.values().forEach(value -> assertThat(e.getMessage()).doesNotContain(value)));
+                .satisfies(e -> OAUTH.values().forEach(value -> assertThat(e.getMessage()).doesNotContain(value)))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Could not authenticate you"))
+                .hasNoCause();
         assertThat(dynamo.scan(TABLE)).isEmpty();
         OAUTH.values().forEach(value -> assertThat(log()).doesNotContain(value));
     }
@@ -455,6 +457,92 @@ class TwitterHandlerIntegrationTest {
         assertThat(result.get("stored").asInt()).isZero();
         assertThat(dynamo.scan(TABLE)).isEmpty();
         assertThat(aws.requests(BATCH_DETECT_LANGUAGE)).isEmpty();
+    }
+
+    /** A class loader of its own over the test class path, so that "loaded" means loaded by this run. */
+    private static final class FreshLoader extends java.net.URLClassLoader {
+        FreshLoader() throws java.net.MalformedURLException {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static java.net.URL[] classPath() throws java.net.MalformedURLException {
+            List<java.net.URL> urls = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                urls.add(new java.io.File(entry).toURI().toURL());
+            }
+            return urls.toArray(new java.net.URL[0]);
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    /** Runs the real handler in a fresh class loader and tells whether Twitter4J was loaded. */
+    private boolean runLoadsTwitter4j() throws Exception {
+        try (FreshLoader loader = new FreshLoader()) {
+            Class<?> envClass = loader.loadClass("com.webexqoe.common.config.Env");
+            Object env = envClass.getMethod("of", Map.class).invoke(null, env().toMap());
+            Class<?> handlerClass = loader.loadClass("com.webexqoe.twitter.TwitterHandler");
+            Object handler = handlerClass.getConstructor(envClass, Clock.class).newInstance(env, Clock.fixed(NOW, ZoneOffset.UTC));
+            Class<?> contextClass = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+            handlerClass.getMethod("handleRequest", java.io.InputStream.class, java.io.OutputStream.class, contextClass)
+                    .invoke(handler, new java.io.ByteArrayInputStream(Fixtures.bytes("events/scheduled-event.json")),
+                            new ByteArrayOutputStream(), null);
+            assertThat(loader.loaded("com.webexqoe.twitter.TwitterHandler")).isTrue();
+            return loader.loaded("twitter4j.TwitterFactory") || loader.loaded("com.webexqoe.twitter.Twitter4jSearch");
+        }
+    }
+
+    @Test
+    void theV2RouteNeverLoadsTwitter4jAndTheV11RouteDoes() throws Exception {
+        givenBearerSecret();
+        serveV2("search-recent-ten-posts.json");
+        comprehend(BATCH_DETECT_LANGUAGE, "batch-detect-dominant-language-ten-english.json");
+        comprehend(BATCH_DETECT_SENTIMENT, "batch-detect-sentiment-ten.json");
+
+        assertThat(runLoadsTwitter4j()).isFalse();
+        assertThat(storedById()).hasSize(10);
+
+        dynamo.drop(ProjectTables.TWITTER);
+        dynamo.create(ProjectTables.TWITTER);
+        aws.givenSecret(SECRET, OAUTH);
+        serveV11("search-tweets-extended.json");
+        comprehend(BATCH_DETECT_LANGUAGE, "batch-detect-dominant-language-three-english.json");
+        comprehend(BATCH_DETECT_SENTIMENT, "batch-detect-sentiment-three.json");
+
+        assertThat(runLoadsTwitter4j()).isTrue();
+        assertThat(storedById()).hasSize(3);
+    }
+
+    @Test
+    void aSlowV11AnswerEndsWithinTheConfiguredReadTimeout() {
+        aws.givenSecret(SECRET, OAUTH);
+        x.stubFor(get(urlPathEqualTo(V11_PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                .withBody(Fixtures.bytes("x-api-v1.1/search-tweets-extended.json"))));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        TwitterHandler handler = new TwitterHandler(TwitterHandler.wire(Env.of(env().set("HTTP_READ_TIMEOUT_MS", "400").toMap()), clock),
+                new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
+
+        assertThatThrownBy(() -> invoke(handler))
+                .isInstanceOf(TwitterSearchException.class)
+                .hasMessage("X API v1.1 search (Twitter4J): request failed (SocketTimeoutException)");
+        assertThat(dynamo.scan(TABLE)).isEmpty();
+    }
+
+    @Test
+    void aComprehendRequestThatFailsAsAWholeSkipsItsPostsAndStoresNothing() {
+        givenBearerSecret();
+        serveV2("search-recent-ten-posts.json");
+        aws.fail(BATCH_DETECT_LANGUAGE, 400, "InvalidRequestException", "Invalid request");
+
+        assertThatThrownBy(() -> invoke(handler()))
+                .isInstanceOf(TwitterSearchException.class)
+                .hasMessageContaining("Comprehend failed for 10 of 10 new posts")
+                .hasMessageContaining("0 stored");
+        assertThat(dynamo.scan(TABLE)).isEmpty();
+        assertThat(aws.requests(BATCH_DETECT_SENTIMENT)).isEmpty();
+        assertThat(log()).contains("InvalidRequestException (HTTP 400)");
     }
 
     @Test
