@@ -97,8 +97,8 @@ public final class Twitter4jSearch implements PostSearch {
                 boolean connectFailed = status <= 0 && e.getCause() instanceof ConnectException;
                 boolean retryable = status == 429 || status >= 500 || connectFailed;
                 String what = status > 0 ? "HTTP " + status
-                        : e.getCause() != null ? "request failed (" + e.getCause().getClass().getSimpleName() + ")"
-                        : "unreadable answer";
+                        : e.getCause() instanceof java.io.IOException ? "request failed (" + e.getCause().getClass().getSimpleName() + ")"
+                        : "unreadable answer" + (e.getCause() != null ? " (" + e.getCause().getClass().getSimpleName() + ")" : "");
                 if (!retryable || last) {
                     throw new TwitterSearchException(SOURCE + ": " + what
                             + (retryable && attempt > 1 ? " after " + attempt + " attempts" : ""));

@@ -546,6 +546,20 @@ class TwitterHandlerIntegrationTest {
     }
 
     @Test
+    void aV11AnswerThatIsNotJsonFailsWithoutQuotingIt() {
+        aws.givenSecret(SECRET, OAUTH);
+        x.stubFor(get(urlPathEqualTo(V11_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>Something is technically wrong.</html>")));
+
+        assertThatThrownBy(() -> invoke(handler()))
+                .isInstanceOf(TwitterSearchException.class)
+                .hasMessageStartingWith("X API v1.1 search (Twitter4J): unreadable answer")
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("technically wrong"));
+        assertThat(dynamo.scan(TABLE)).isEmpty();
+    }
+
+    @Test
     void missingSecretNameFailsAtOnceNamingTheVariable() {
         assertThatThrownBy(() -> TwitterHandler.wire(Env.of(env().remove("SECRETMANAGER_NAME").toMap()), Clock.systemUTC()))
                 .isInstanceOf(WebexdevException.class)
