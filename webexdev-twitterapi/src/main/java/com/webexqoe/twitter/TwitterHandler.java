@@ -1,0 +1,72 @@
+package com.webexqoe.twitter;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.webexqoe.common.aws.AwsClientSettings;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.DynamoClients;
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.http.HttpFetcher;
+import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.common.secrets.SecretStore;
+import com.webexqoe.common.secrets.SecretsManagerClients;
+import com.webexqoe.common.time.LocalTimes;
+import software.amazon.awssdk.services.comprehend.ComprehendClient;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * Lambda entry point of {@code webexdev-twitterapi}: {@code com.webexqoe.twitter.TwitterHandler::handleRequest},
+ * run by an EventBridge schedule (any event, or none, starts a run).
+ */
+public final class TwitterHandler implements RequestStreamHandler {
+
+    static final String FUNCTION = "webexdev-twitterapi";
+    /** The log's source: the route is decided per invocation from the secret, and logged in the result. */
+    static final String SOURCE = "X recent search for Webex";
+
+    private final TwitterCollector collector;
+    private final FunctionRun run;
+
+    /** What Lambda calls: production adapters from the environment, built once per container. */
+    public TwitterHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    /** The production wiring with a given environment and clock (the integration tests' entry). */
+    public TwitterHandler(Env env, Clock clock) {
+        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+    }
+
+    public TwitterHandler(TwitterCollector collector, JsonLog log) {
+        this.collector = collector;
+        this.run = new FunctionRun(log);
+    }
+
+    static TwitterCollector wire(Env env, Clock clock) {
+        // Reads exactly FunctionVariables.TWITTERAPI.
+        String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
+        String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
+        LocalTimes times = new LocalTimes(clock, env.zone());
+        HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
+        AwsClientSettings aws = AwsClientSettings.fromEnv(env);
+        DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
+        SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws));
+        ComprehendClient comprehend = aws.configure(ComprehendClient.builder(), AwsClientSettings.Service.COMPREHEND).build();
+        SearchRoute route = new SecretSearchRoute(secrets, secretName, http,
+                env.url(EnvVars.TWITTER_API_BASE_URL, EnvVars.TWITTER_API_BASE_URL_DEFAULT), clock);
+        return new TwitterCollector(route, new ComprehendTextAnalysis(comprehend), new DynamoPostStore(table, times), clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        // Any event (the schedule's, a manual test invoke's) starts a run; its content is not needed.
+        run.handle(input, output, context, "twitter run", SOURCE,
+                invocation -> collector.collect(invocation.deadline(), invocation.log()));
+    }
+}
