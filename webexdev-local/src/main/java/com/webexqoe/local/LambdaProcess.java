@@ -138,10 +138,15 @@ final class LambdaProcess implements AutoCloseable {
         Process started = process;
         // A JVM that dies (an init error, a crash) fails the invocation it was given at once.
         started.onExit().thenRun(() -> {
+            String error = initError != null ? initError
+                    : "{\"errorMessage\":\"" + name + " exited with code " + started.exitValue() + "\"}";
             Pending waiting = current;
             if (waiting != null && !waiting.result().isDone()) {
-                waiting.result().complete(new Outcome(true, initError != null ? initError
-                        : "{\"errorMessage\":\"" + name + " exited with code " + started.exitValue() + "\"}", elapsed(waiting)));
+                waiting.result().complete(new Outcome(true, error, elapsed(waiting)));
+            }
+            // An event the JVM never took (it died during init) fails now rather than at the timeout.
+            for (Pending queued = queue.poll(); queued != null; queued = queue.poll()) {
+                queued.result().complete(new Outcome(true, error, elapsed(queued)));
             }
         });
     }

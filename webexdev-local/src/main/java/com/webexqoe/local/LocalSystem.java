@@ -146,6 +146,7 @@ final class LocalSystem implements AutoCloseable {
         Map<String, String> values = variableValues(apis.baseUrl(), secrets);
         List<String> missingJars = new ArrayList<>();
         String ric = ricClasspath(root);
+        Path jni = nativeClient(root, data.resolve("ric"));
         for (LocalFunction function : LocalFunction.values()) {
             Path jar = root.resolve(function.jarPath());
             if (!Files.isRegularFile(jar)) {
@@ -158,7 +159,7 @@ final class LocalSystem implements AutoCloseable {
                 continue;
             }
             Map<String, String> env = environment(function, values, dynalite.endpoint(), s3Endpoint, URI.create(apis.baseUrl()));
-            LambdaProcess process = new LambdaProcess(function.functionName(), command(jar, ric, function), env,
+            LambdaProcess process = new LambdaProcess(function.functionName(), command(jar, ric, jni, function), env,
                     logs.resolve(function.functionName() + ".log"), function.timeout());
             functions.put(function, process);
             started.add(process);
@@ -315,14 +316,47 @@ final class LocalSystem implements AutoCloseable {
     }
 
     /** The JVM as Lambda's java21 runtime starts it: C1 only, serial GC, class-data sharing. */
-    private static List<String> command(Path jar, String ric, LocalFunction function) {
+    private static List<String> command(Path jar, String ric, Path jni, LocalFunction function) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Xmx445m"));
+        // The runtime client would unpack its native library to one fixed /tmp path in every JVM;
+        // five JVMs starting together then load a half-written file (SIGBUS). Each loads this copy.
+        command.add("-D" + JNI_PROPERTY + "=" + jni);
         command.addAll(List.of("-cp", jar + File.pathSeparator + ric,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", function.handler()));
         return command;
+    }
+
+    /** The runtime client's system property naming its native library, read before it unpacks its own. */
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /** Unpacks the runtime client's native library for this machine once, under the data folder. */
+    private static Path nativeClient(Path root, Path dir) {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        String entry = "jni/libaws-lambda-jni.linux-" + arch + ".so";
+        Path target = dir.resolve("libaws-lambda-jni.so");
+        try (Stream<Path> jars = Files.list(root.resolve("webexdev-local/target/ric"))) {
+            Path ricJar = jars.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow(() -> new StartupException("the Lambda runtime interface client jar is missing"));
+            Files.createDirectories(dir);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ricJar.toFile())) {
+                var zipEntry = zip.getEntry(entry);
+                if (zipEntry == null) {
+                    throw new StartupException("the Lambda runtime interface client has no native library for linux-" + arch);
+                }
+                Path temp = Files.createTempFile(dir, ".jni-", ".so");
+                try (var in = zip.getInputStream(zipEntry)) {
+                    Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new StartupException("cannot unpack the Lambda runtime client's native library: " + e.getMessage(), e);
+        }
     }
 
     private static String ricClasspath(Path root) {
