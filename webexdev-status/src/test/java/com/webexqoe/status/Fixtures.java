@@ -1,8 +1,6 @@
 package com.webexqoe.status;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.webexqoe.testkit.TestResources;
 
 /** Feed documents under src/test/resources/status-feed/. */
 final class Fixtures {
@@ -11,13 +9,6 @@ final class Fixtures {
     }
 
     static byte[] feed(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/status-feed/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.bytes("status-feed/" + name);
     }
 }

@@ -3,10 +3,10 @@ package com.webexqoe.te;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
 
+import com.webexqoe.testkit.TestResources;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** Payloads under src/test/resources/ (thousandeyes/, alerts/, events/). */
 final class Fixtures {
@@ -15,18 +15,11 @@ final class Fixtures {
     }
 
     static byte[] bytes(String path) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.bytes(path);
     }
 
     static String text(String path) {
-        return new String(bytes(path), StandardCharsets.UTF_8);
+        return TestResources.text(path);
     }
 
     static JsonNode json(String path) {

@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -25,14 +24,7 @@ public final class LambdaInvoker {
 
     /** Invokes with an event from the test classpath (e.g. {@code /events/scheduled-event.json}). */
     public static String invokeWithResource(RequestStreamHandler handler, String functionName, String eventResource) {
-        try (InputStream event = LambdaInvoker.class.getResourceAsStream(eventResource)) {
-            if (event == null) {
-                throw new IllegalArgumentException("no test resource " + eventResource);
-            }
-            return invoke(handler, functionName, event.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return invoke(handler, functionName, TestResources.bytes(eventResource));
     }
 
     public static String invoke(RequestStreamHandler handler, String functionName, String eventJson) {

@@ -41,7 +41,8 @@ class HttpFetcherTest {
 
     private final List<Duration> waits = new ArrayList<>();
     private final HttpSettings settings = new HttpSettings(
-            Duration.ofMillis(500), Duration.ofMillis(400), 4, Duration.ofMillis(100), Duration.ofSeconds(30));
+            // Timeouts with room for a loaded build machine: a WireMock answer can take a few hundred ms there.
+            Duration.ofMillis(1000), Duration.ofMillis(1500), 4, Duration.ofMillis(100), Duration.ofSeconds(30));
     /** Waits are recorded and move the clock on, so deadlines behave as in real time without sleeping. */
     private final MutableClock clock = new MutableClock(NOW);
     private final HttpFetcher fetcher = new HttpFetcher(settings, wait -> {
@@ -265,11 +266,11 @@ class HttpFetcherTest {
 
     @Test
     void slowResponseTimesOutWithoutRetry() {
-        server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+        server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
 
         assertThatThrownBy(() -> fetcher.send(getRequest("/slow"), "status feed"))
                 .isInstanceOf(WebexdevException.class)
-                .hasMessage("status feed: no response within 400 ms");
+                .hasMessage("status feed: no response within 1500 ms");
         server.verify(1, getRequestedFor(urlEqualTo("/slow")));
     }
 
