@@ -87,6 +87,7 @@ final class XssVectors {
             "http://{ATK}/x",
             "https://status.webex.com/x\" onmouseover=\"{P}",
             "https:javascript:{P}",
+            "https://status.webex.com@{ATK}/incidents/1",
             "https://status.webex.com/x'><script>{P}</script>");
 
     private XssVectors() {
