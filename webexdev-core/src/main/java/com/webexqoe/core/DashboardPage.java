@@ -110,7 +110,9 @@ public final class DashboardPage {
 
     /** Scripts, styles, images and data only from the bucket; no inline script; frames only from CloudWatch's origin. */
     static String contentSecurityPolicy(Optional<URI> cloudWatch) {
-        String frames = cloudWatch.map(uri -> "https://" + uri.getRawAuthority()).orElse("'none'");
+        // the origin only (scheme, host, port): userinfo may hold ';' or quotes, which would end the directive
+        String frames = cloudWatch.map(uri -> "https://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()))
+                .orElse("'none'");
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
                 + "frame-src " + frames + "; base-uri 'none'; form-action 'none'; object-src 'none'";
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record PageSettings(ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch, Map<String, String> assetVersions) {
 
-    /** {@code CLOUDWATCH_URL} counts only as an https URL with a host: anything else is ignored. */
+    /** {@code CLOUDWATCH_URL} (and a feed link) counts only as an https URL with a host and no userinfo: anything else is ignored. */
     public static Optional<URI> httpsUrl(Optional<String> raw) {
         return raw.flatMap(PageSettings::httpsUrl);
     }
@@ -19,8 +19,9 @@ public record PageSettings(ZoneId zone, Optional<String> banner, Optional<URI> c
     static Optional<URI> httpsUrl(String raw) {
         try {
             URI uri = URI.create(raw.trim());
+            // No userinfo: "https://status.webex.com@elsewhere.example/" shows one host and opens another.
             return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank()
-                    ? Optional.of(uri) : Optional.empty();
+                    && uri.getRawUserInfo() == null ? Optional.of(uri) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,7 +81,15 @@ public final class AlertParser {
         if (body.length > MAX_BODY_BYTES) {
             return new Parsed.Invalid(413, "body larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        String text;
+        try {
+            // Strict: Jackson alone lets some ill-formed UTF-8 through, which DynamoDB's UTF-8 strings cannot hold.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new Parsed.Invalid(400, "body is not valid UTF-8");
+        }
+        if (text.isBlank()) {
             return new Parsed.Invalid(400, "empty body");
         }
         JsonNode document;
@@ -179,6 +190,9 @@ public final class AlertParser {
 
     /** What DynamoDB would refuse in the {@code items} map: out-of-range numbers, empty keys. */
     private static Optional<String> unstorable(JsonNode node, String where) {
+        if (node.isTextual()) {
+            return unpairedSurrogate(node.textValue()) ? Optional.of(where + " holds an unpaired surrogate") : Optional.empty();
+        }
         if (node.isNumber()) {
             return storableNumber(node.decimalValue()) ? Optional.empty() : Optional.of(where + " is a number DynamoDB cannot hold");
         }
@@ -188,6 +202,9 @@ public final class AlertParser {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getKey().isEmpty()) {
                     return Optional.of(where + " has an empty key");
+                }
+                if (unpairedSurrogate(field.getKey())) {
+                    return Optional.of(where + " has a key with an unpaired surrogate");
                 }
                 Optional<String> inner = unstorable(field.getValue(), where + "." + shortKey(field.getKey()));
                 if (inner.isPresent()) {
@@ -203,6 +220,19 @@ public final class AlertParser {
             }
         }
         return Optional.empty();
+    }
+
+    /** A {@code \\ud800}-style escape without its pair: no Unicode text, so DynamoDB's UTF-8 strings cannot hold it. */
+    static boolean unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean storableNumber(BigDecimal value) {

@@ -25,6 +25,30 @@ class AlertParserTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AndUnpairedSurrogatesAreRefusedNotStoredAltered() {
+        // Found by WebhookCorpusTest: Jackson reads a UTF-8-encoded surrogate (ED A0 80) and code
+        // points past U+10FFFF leniently, and accepts "\ud800" escapes; DynamoDB strings are UTF-8,
+        // so such text would be stored altered (or refused by DynamoDB as a 5xx). Refuse it as 400.
+        byte[] cesu = {'{', '"', 'e', 'v', 'e', 'n', 't', 'I', 'd', '"', ':', '"', 'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"',
+                ',', '"', 'a', 'l', 'e', 'r', 't', '"', ':', '{', '}', '}'};
+        byte[] beyondUnicode = {'{', '"', 'e', 'v', 'e', 'n', 't', 'I', 'd', '"', ':', '"', 'a', (byte) 0xf4, (byte) 0x90, (byte) 0x80,
+                (byte) 0x80, '"', ',', '"', 'a', 'l', 'e', 'r', 't', '"', ':', '{', '}', '}'};
+        assertThat(parser.parse(cesu)).isEqualTo(new AlertParser.Parsed.Invalid(400, "body is not valid UTF-8"));
+        assertThat(parser.parse(beyondUnicode)).isEqualTo(new AlertParser.Parsed.Invalid(400, "body is not valid UTF-8"));
+        assertThat(parse("{\"eventId\":\"a\",\"alert\":{\"testName\":\"x\\ud800\"}}"))
+                .isEqualTo(new AlertParser.Parsed.Invalid(400, "body.alert.testName holds an unpaired surrogate"));
+        assertThat(parse("{\"eventId\":\"a\\udfff\",\"alert\":{}}"))
+                .isEqualTo(new AlertParser.Parsed.Invalid(400, "body.eventId holds an unpaired surrogate"));
+        // (Jackson itself refuses an unpaired surrogate in a key)
+        assertThat(parse("{\"eventId\":\"a\",\"alert\":{\"k\\ud83d\":1}}")).isInstanceOf(AlertParser.Parsed.Invalid.class)
+                .extracting(parsed -> ((AlertParser.Parsed.Invalid) parsed).status()).isEqualTo(400);
+        assertThat(AlertParser.unpairedSurrogate("k\ud83d")).isTrue();
+        assertThat(AlertParser.unpairedSurrogate("\ud83d\ude00 ok")).isFalse();
+        // a real pair (an emoji, escaped or not) is fine
+        assertThat(parse("{\"eventId\":\"a\\ud83d\\ude00\ud83d\ude00\",\"alert\":{}}")).isInstanceOf(AlertParser.Parsed.Valid.class);
+    }
+
+    @Test
     void aClassicTriggerIsValidAndKeepsItsFields() {
         AlertParser.Parsed parsed = parser.parse(Fixtures.bytes("alerts/alert-trigger-http-server-response-time.json"));
 
