@@ -77,7 +77,11 @@ public final class SecretStore {
         ObjectNode document = (ObjectNode) parseDocument(name, fetchString(name));
         changes.forEach(document::put);
         String json = writeDocument(name, document);
-        client.putSecretValue(request -> request.secretId(name).secretString(json));
+        try {
+            client.putSecretValue(request -> request.secretId(name).secretString(json));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw unreachable(name, e);
+        }
         Secret written = parse(name, json);
         cache.put(name, new Cached(written, clock.instant()));
         return written;
@@ -89,6 +93,8 @@ public final class SecretStore {
             response = client.getSecretValue(request -> request.secretId(name));
         } catch (ResourceNotFoundException e) {
             throw new WebexdevException("secret " + name + " does not exist in Secrets Manager", e);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw unreachable(name, e);
         }
         return response.secretString();
     }
@@ -132,5 +138,10 @@ public final class SecretStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write secret " + name + " as JSON", e);
         }
+    }
+
+    /** Unreachable, hung or refusing: the SDK's message names neither the service nor the secret. */
+    private static WebexdevException unreachable(String name, RuntimeException e) {
+        return new WebexdevException("Secrets Manager secret " + name + " unreachable: " + e.getMessage(), e);
     }
 }
