@@ -81,6 +81,8 @@ public final class SecretStore {
             client.putSecretValue(request -> request.secretId(name).secretString(json));
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             throw unreachable(name, e);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            throw failed(name, e);
         }
         Secret written = parse(name, json);
         cache.put(name, new Cached(written, clock.instant()));
@@ -95,6 +97,8 @@ public final class SecretStore {
             throw new WebexdevException("secret " + name + " does not exist in Secrets Manager", e);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             throw unreachable(name, e);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            throw failed(name, e);
         }
         return response.secretString();
     }
@@ -143,5 +147,12 @@ public final class SecretStore {
     /** Unreachable, hung or refusing: the SDK's message names neither the service nor the secret. */
     private static WebexdevException unreachable(String name, RuntimeException e) {
         return new WebexdevException("Secrets Manager secret " + name + " unreachable: " + e.getMessage(), e);
+    }
+
+    /** A service error by its status and error code only: its message is the server's text. */
+    private static WebexdevException failed(String name, software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return new WebexdevException("Secrets Manager secret " + name + ": HTTP " + e.statusCode()
+                + (code == null || code.isBlank() ? "" : " (" + code + ")"), e);
     }
 }

@@ -126,16 +126,18 @@ public final class FaultRun {
     }
 
     /**
-     * None of {@code secrets} and no fault body in the log, the answer, the error's messages or
-     * its stack trace.
+     * None of {@code secrets} in the log, the answer, the error's messages (causes included) or
+     * its stack trace; no fault body ({@link HttpFault#BODY_MARKER}) in the log, the answer or the
+     * error's own message. (A cause may be an AWS SDK exception, whose message is the service's
+     * error text by design: that is what Lambda reports as the cause, and it holds no secret.)
      */
     public FaultRun leaksNothing(Collection<String> secrets) {
-        List<String> forbidden = new ArrayList<>(secrets);
-        forbidden.add(HttpFault.BODY_MARKER);
         String everything = output + "\n" + answer + "\n" + messages() + "\n" + stackTrace();
-        for (String secret : forbidden) {
-            assertThat(everything).as("log, answer and error of the run").doesNotContain(secret);
+        for (String secret : secrets) {
+            assertThat(everything).as("log, answer and error chain of the run").doesNotContain(secret);
         }
+        String visible = output + "\n" + answer + "\n" + (error == null ? "" : error.getMessage());
+        assertThat(visible).as("log, answer and error message of the run").doesNotContain(HttpFault.BODY_MARKER);
         return this;
     }
 }
