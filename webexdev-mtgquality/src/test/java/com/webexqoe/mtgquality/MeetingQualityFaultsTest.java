@@ -149,7 +149,7 @@ class MeetingQualityFaultsTest {
     /** After the fault: the next run refreshes, saves the pair and stores both participants whole. */
     static void nextRunStoresNormally() throws Exception {
         serveAll();
-        run().succeeded();
+        run().leaksNothing(SECRETS).succeeded();
         assertNewPairSaved();
         assertThat(items()).hasSize(2).allSatisfy(item -> assertThat(item.keySet())
                 .contains("meetingid", "useremail", "jointime", "items", "expiresAt"));

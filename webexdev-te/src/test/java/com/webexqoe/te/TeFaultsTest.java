@@ -192,13 +192,24 @@ class TeFaultsTest {
     /** The next poll after the fault clears writes every file and an item with both result lists. */
     static void nextPollStoresNormally() throws Exception {
         serveAll();
-        poll(env()).succeeded();
+        poll(env()).leaksNothing(SECRETS).succeeded();
         for (String key : List.of("resource.json", "resource-wz.json", "resource-cb.json")) {
             assertGraphFile(key);
         }
         assertThat(object(RAW_KEY)).doesNotContain("previous");
         assertThat(pollingItems()).singleElement().satisfies(item ->
                 assertThat(item.keySet()).containsExactlyInAnyOrder("datetime", "day", "metrics", "response", "expiresAt"));
+        assertNoSecretStored();
+    }
+
+    /** No secret in any item of either table or in any object of the bucket. */
+    static void assertNoSecretStored() {
+        StringBuilder stored = new StringBuilder(dynamo.scan(POLLING).toString()).append(dynamo.scan(ALERTS));
+        s3.client().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()
+                .forEach(object -> stored.append(object.key()).append(object(object.key())));
+        for (String secret : SECRETS) {
+            assertThat(stored.toString()).doesNotContain(secret);
+        }
     }
 
     @ParameterizedTest(name = "ThousandEyes {0}: {1}")
@@ -332,9 +343,10 @@ class TeFaultsTest {
     }
 
     static void nextDeliveryIsStored() throws Exception {
-        FaultRun again = run(env(), webhookEvent(), LAMBDA_TIMEOUT);
+        FaultRun again = run(env(), webhookEvent(), LAMBDA_TIMEOUT).leaksNothing(SECRETS);
         assertThat(webhookAnswer(again).get("statusCode").asInt()).isEqualTo(200);
         assertThat(alertItems()).hasSize(1);
+        assertNoSecretStored();
     }
 
     @ParameterizedTest(name = "webhook, Secrets Manager: {0}")

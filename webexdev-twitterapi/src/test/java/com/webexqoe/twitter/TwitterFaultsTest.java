@@ -159,7 +159,7 @@ class TwitterFaultsTest {
         assertThat(items()).isEmpty();
 
         serveV2();
-        run().succeeded();
+        run().leaksNothing(SECRETS).succeeded();
         assertWholeItems(10);
         assertNoSecretStored();
     }
@@ -175,7 +175,7 @@ class TwitterFaultsTest {
         assertThat(items()).isEmpty();
 
         serveV11();
-        run().succeeded();
+        run().leaksNothing(SECRETS).succeeded();
         assertWholeItems(3);
         assertNoSecretStored();
     }
@@ -225,7 +225,7 @@ class TwitterFaultsTest {
         assertThat(items()).isEmpty();
 
         comprehendFor(10);
-        run().succeeded();
+        run().leaksNothing(SECRETS).succeeded();
         assertWholeItems(10);
     }
 
@@ -254,7 +254,7 @@ class TwitterFaultsTest {
         assertThat(items()).isEmpty();
 
         givenBearer();
-        run().succeeded();
+        run().leaksNothing(SECRETS).succeeded();
         assertWholeItems(10);
     }
 
