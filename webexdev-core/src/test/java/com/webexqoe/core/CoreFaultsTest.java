@@ -181,7 +181,7 @@ class CoreFaultsTest {
 
         FaultRun failed = run(env(), LAMBDA_TIMEOUT);
 
-        failed.endedInTime().failedNaming("S3").leaksNothing(SECRETS);
+        failed.endedInTime().failedNaming("S3 bucket " + BUCKET).leaksNothing(SECRETS);
         assertThat(page()).isEqualTo(PREVIOUS_PAGE);
         nextRunWritesThePage();
     }

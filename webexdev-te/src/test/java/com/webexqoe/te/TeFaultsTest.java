@@ -272,6 +272,23 @@ class TeFaultsTest {
         nextPollStoresNormally();
     }
 
+    /** A garbled GetSecretValue answer, the token a bare word: the JSON parser would quote it in its message. */
+    @Test
+    void aGarbledSecretsAnswerIsNeverQuoted() {
+        serveAll();
+        String bare = "SECRETteToken7f3a9c1e5b2dGarbled";
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(AwsJsonStub.GET_SECRET_VALUE))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"ARN\":\"arn:aws:secretsmanager:us-east-1:000000000000:secret:webexdev/secrets-AbCdEf\","
+                                + "\"Name\":\"webexdev/secrets\",\"SecretString\":" + bare + "}")));
+
+        FaultRun failed = poll(env());
+
+        failed.endedInTime().failedNaming("ThousandEyes poll incomplete", "Secrets Manager secret " + SECRET)
+                .leaksNothing(List.of(bare, "SECRETteToken"));
+        assertThat(pollingItems()).isEmpty();
+    }
+
     @Test
     void aHungSecretsManagerFailsWithinTheSdksCallTimeout() {
         serveAll();

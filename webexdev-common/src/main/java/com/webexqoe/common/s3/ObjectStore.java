@@ -37,9 +37,15 @@ public final class ObjectStore {
 
     /** Puts one object; {@code metadata} becomes its {@code x-amz-meta-*} headers. */
     public void put(String key, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
-        named(() -> client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
-                        .metadata(metadata),
-                RequestBody.fromBytes(body)));
+        try {
+            named(() -> client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
+                            .metadata(metadata),
+                    RequestBody.fromBytes(body)));
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            throw new com.webexqoe.common.WebexdevException("S3 bucket " + bucket + ": writing " + key + " failed with HTTP "
+                    + e.statusCode() + (code == null || code.isBlank() ? "" : " (" + code + ")"), e);
+        }
     }
 
     public void putText(String key, String body, String contentType, String cacheControl) {

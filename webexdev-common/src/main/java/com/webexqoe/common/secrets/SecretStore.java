@@ -146,6 +146,11 @@ public final class SecretStore {
 
     /** Unreachable, hung or refusing: the SDK's message names neither the service nor the secret. */
     private static WebexdevException unreachable(String name, RuntimeException e) {
+        if (String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
+            // The JSON parser's message may quote what it read, and this answer carries the secret's
+            // value: neither its message nor the exception itself goes any further.
+            return new WebexdevException("Secrets Manager secret " + name + ": the answer could not be read");
+        }
         return new WebexdevException("Secrets Manager secret " + name + " unreachable: " + e.getMessage(), e);
     }
 
