@@ -64,17 +64,18 @@ public final class DynamoDashboardSources implements DashboardSources {
 
     @Override
     public Snapshot read(Instant now) {
-        List<String> unreadable = new ArrayList<>();
+        Reads reads = new Reads();
+        List<String> unreadable = reads.unreadable;
         Instant from = now.minus(WINDOW);
-        List<StatusItem> statuses = attempt(tables.status().name(), unreadable,
+        List<StatusItem> statuses = reads.attempt(tables.status().name(),
                 () -> map(tables.status().scanAll(), items::status), List.of());
-        List<Alert> alerts = attempt(tables.alerts().name(), unreadable,
+        List<Alert> alerts = reads.attempt(tables.alerts().name(),
                 () -> map(byDay(tables.alerts(), from, now, LocalTimes.MILLIS, false), items::alert), List.of());
-        List<PollSample> polls = attempt(tables.polling().name(), unreadable,
+        List<PollSample> polls = reads.attempt(tables.polling().name(),
                 () -> map(byDay(tables.polling(), from, now, LocalTimes.SECONDS, false), items::poll), List.of());
-        List<Post> posts = attempt(tables.twitter().name(), unreadable,
+        List<Post> posts = reads.attempt(tables.twitter().name(),
                 () -> map(byDay(tables.twitter(), from, now, LocalTimes.COMPACT, true), items::post), List.of());
-        Optional<QualityRecord> quality = attempt(tables.quality().name(), unreadable, this::latestQuality, Optional.empty());
+        Optional<QualityRecord> quality = reads.attempt(tables.quality().name(), this::latestQuality, Optional.empty());
         return new Snapshot(now, statuses, alerts, polls, posts, quality, List.copyOf(unreadable));
     }
 
@@ -104,12 +105,38 @@ public final class DynamoDashboardSources implements DashboardSources {
         return rows.stream().map(mapper).flatMap(Optional::stream).toList();
     }
 
-    private static <T> T attempt(String source, List<String> unreadable, Supplier<T> read, T fallback) {
-        try {
-            return read.get();
-        } catch (WebexdevException | SdkException e) {
-            unreadable.add(source + ": " + e.getMessage());
-            return fallback;
+    /**
+     * One run's reads. Once a table could not be reached at all (refused, hung: the SDK's client
+     * error), the tables after it are not tried: each would wait for the same dead endpoint up to
+     * the SDK's call timeout, five of them longer than the function's own timeout.
+     */
+    private static final class Reads {
+        final List<String> unreadable = new ArrayList<>();
+        private String unreachable;
+
+        <T> T attempt(String source, Supplier<T> read, T fallback) {
+            if (unreachable != null) {
+                unreadable.add(source + ": not tried, DynamoDB unreachable (" + unreachable + ")");
+                return fallback;
+            }
+            try {
+                return read.get();
+            } catch (WebexdevException | SdkException e) {
+                unreadable.add(source + ": " + e.getMessage());
+                if (unreachable(e)) {
+                    unreachable = source;
+                }
+                return fallback;
+            }
+        }
+
+        private static boolean unreachable(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof software.amazon.awssdk.core.exception.SdkClientException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -277,6 +277,45 @@ class TemplateFunctionsTest {
         }
     }
 
+    /**
+     * Actions the Service Authorization Reference lists without a resource type (Amazon Comprehend's
+     * detect calls): "*" is their only possible resource. Kept here, apart from function-access.yaml,
+     * so that an action with a resource type cannot reach "*" by being added to that file's list.
+     */
+    private static final Set<String> NO_RESOURCE_TYPE = Set.of("comprehend:DetectDominantLanguage",
+            "comprehend:DetectSentiment", "comprehend:BatchDetectDominantLanguage", "comprehend:BatchDetectSentiment");
+
+    @ParameterizedTest
+    @EnumSource(FunctionVariables.class)
+    void aStarResourceIsGivenOnlyToActionsThatHaveNoResourceType(FunctionVariables function) {
+        for (String grant : grants(function)) {
+            String action = grant.substring(0, grant.indexOf(" on "));
+            String resource = grant.substring(grant.indexOf(" on ") + 4);
+            assertThat(action).as("action of " + function.functionName()).doesNotContain("*");
+            if (resource.equals("*")) {
+                assertThat(action).as(function.functionName() + ": an action on \"*\"").isIn(NO_RESOURCE_TYPE);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionVariables.class)
+    void secretsAreOnlyReadExceptTheMeetingQualityTokenSecret(FunctionVariables function) {
+        Set<String> beyondReading = new TreeSet<>();
+        for (String grant : grants(function)) {
+            if (grant.startsWith("secretsmanager:") && !grant.startsWith("secretsmanager:GetSecretValue ")) {
+                beyondReading.add(grant);
+            }
+        }
+        if (function == FunctionVariables.MTGQUALITY) {
+            assertThat(beyondReading).containsExactly("secretsmanager:PutSecretValue on "
+                    + CfnTemplate.secretArn("webexdev/mtgquality-token"));
+        } else {
+            assertThat(beyondReading).as("Secrets Manager actions of " + function.functionName() + " other than reading")
+                    .isEmpty();
+        }
+    }
+
     // ----- triggers, SnapStart, logs, alarms
 
     @ParameterizedTest

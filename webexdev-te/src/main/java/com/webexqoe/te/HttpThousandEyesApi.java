@@ -28,17 +28,33 @@ public final class HttpThousandEyesApi implements ThousandEyesApi {
         this.secretName = secretName;
     }
 
+    /** The invocation whose token read failed, and how: its other sources fail at once instead of asking again. */
+    private Deadline failedFor;
+    private RuntimeException failure;
+
     /**
      * The poll's five sources start at once: one of them reads the secret, the others wait for
-     * the cached copy instead of each asking Secrets Manager on a cold start.
+     * the cached copy instead of each asking Secrets Manager on a cold start. When the read
+     * fails, the other sources of the same invocation (same deadline) get the same failure
+     * rather than each waiting for a hung Secrets Manager in turn, which would multiply the wait
+     * by five and outlive the deadline.
      */
-    private synchronized String token() {
-        return secrets.get(secretName).required(TOKEN_KEY);
+    private synchronized String token(Deadline deadline) {
+        if (deadline == failedFor) {
+            throw new TeException(failure.getMessage(), failure);
+        }
+        try {
+            return secrets.get(secretName).required(TOKEN_KEY);
+        } catch (RuntimeException e) {
+            failedFor = deadline;
+            failure = e;
+            throw e;
+        }
     }
 
     @Override
     public byte[] get(URI url, String source, Deadline deadline) {
-        String token = token();
+        String token = token(deadline);
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/hal+json, application/json;q=0.9")

@@ -32,9 +32,18 @@ public final class LambdaInvoker {
     }
 
     private static String invoke(RequestStreamHandler handler, String functionName, byte[] event) {
+        return invoke(handler, functionName, event, java.time.Duration.ofSeconds(15));
+    }
+
+    /**
+     * Invokes with a context whose deadline is {@code timeout} from now (the function's Lambda
+     * timeout): fault tests use a short one to prove a run ends before Lambda would kill it.
+     */
+    public static String invoke(RequestStreamHandler handler, String functionName, byte[] event, java.time.Duration timeout) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), output, new TestContext(functionName));
+            handler.handleRequest(new ByteArrayInputStream(event), output,
+                    new TestContext(functionName, UUID.randomUUID().toString(), System.currentTimeMillis() + timeout.toMillis()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,6 +48,22 @@ public final class AwsClientSettings {
         }
     }
 
+    /** Connect limit of the AWS HTTP client. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Read limit of the AWS HTTP client (between two packets). */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * One attempt of an AWS call, however the server trickles: the project's calls (an item, a
+     * batch of 25, a small object, a secret) answer in well under a second when the service is up.
+     */
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A whole AWS call, retries included: a hung or dead service fails the run with a named
+     * error this soon, well inside the shortest function timeout (20 s), instead of the SDK's
+     * defaults outliving it (DynamoDB's legacy policy tries 9 times, each up to the socket timeout).
+     */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
+
     private final Env env;
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -63,8 +81,8 @@ public final class AwsClientSettings {
                 .or(() -> env.optional(EnvVars.AWS_DEFAULT_REGION))
                 .orElseThrow(() -> new WebexdevException(EnvVars.AWS_REGION + " is not set"));
         SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(5))
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
                 .build();
         return new AwsClientSettings(env, Region.of(region), credentialsFrom(env), http);
     }
@@ -94,9 +112,22 @@ public final class AwsClientSettings {
                 .map(URI::create);
     }
 
-    /** Applies region, credentials, HTTP client and endpoint override to a client builder. */
+    /**
+     * Retries and time limits of every AWS call: the standard retry mode (3 attempts in all, for
+     * every service), {@link #API_CALL_ATTEMPT_TIMEOUT} and {@link #API_CALL_TIMEOUT}. A request may
+     * set a shorter limit of its own (the invocation's deadline).
+     */
+    public static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .build();
+    }
+
+    /** Applies region, credentials, HTTP client, retries and time limits, and endpoint override to a client builder. */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
-        builder.region(region).credentialsProvider(credentials).httpClient(httpClient);
+        builder.region(region).credentialsProvider(credentials).httpClient(httpClient).overrideConfiguration(overrides());
         endpointOverride(service).ifPresent(builder::endpointOverride);
         return builder;
     }

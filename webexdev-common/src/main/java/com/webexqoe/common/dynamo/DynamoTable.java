@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -255,6 +256,9 @@ public final class DynamoTable {
                         + e.awsErrorDetails().errorMessage(), e);
             }
             throw e;
+        } catch (SdkClientException e) {
+            // Unreachable, hung or refusing: the SDK's message names neither the service nor the table.
+            throw new WebexdevException("DynamoDB table " + name + " unreachable: " + e.getMessage(), e);
         }
     }
 

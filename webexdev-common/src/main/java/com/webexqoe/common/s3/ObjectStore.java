@@ -37,9 +37,15 @@ public final class ObjectStore {
 
     /** Puts one object; {@code metadata} becomes its {@code x-amz-meta-*} headers. */
     public void put(String key, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
-        client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
-                        .metadata(metadata),
-                RequestBody.fromBytes(body));
+        try {
+            named(() -> client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
+                            .metadata(metadata),
+                    RequestBody.fromBytes(body)));
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            throw new com.webexqoe.common.WebexdevException("S3 bucket " + bucket + ": writing " + key + " failed with HTTP "
+                    + e.statusCode() + (code == null || code.isBlank() ? "" : " (" + code + ")"), e);
+        }
     }
 
     public void putText(String key, String body, String contentType, String cacheControl) {
@@ -52,7 +58,7 @@ public final class ObjectStore {
      */
     public Optional<ObjectInfo> head(String key) {
         try {
-            HeadObjectResponse head = client.headObject(request -> request.bucket(bucket).key(key));
+            HeadObjectResponse head = named(() -> client.headObject(request -> request.bucket(bucket).key(key)));
             return Optional.of(new ObjectInfo(head.contentType(), head.contentLength() == null ? 0 : head.contentLength(),
                     head.hasMetadata() ? head.metadata() : Map.of()));
         } catch (NoSuchKeyException e) {
@@ -68,10 +74,19 @@ public final class ObjectStore {
     /** The object's bytes, or empty when it does not exist. */
     public Optional<byte[]> get(String key) {
         try {
-            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(request -> request.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> bytes = named(() -> client.getObjectAsBytes(request -> request.bucket(bucket).key(key)));
             return Optional.of(bytes.asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Unreachable, hung or refusing: the SDK's message names neither the service nor the bucket. */
+    private <T> T named(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new com.webexqoe.common.WebexdevException("S3 bucket " + bucket + " unreachable: " + e.getMessage(), e);
         }
     }
 }

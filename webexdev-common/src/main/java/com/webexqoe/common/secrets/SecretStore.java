@@ -77,7 +77,13 @@ public final class SecretStore {
         ObjectNode document = (ObjectNode) parseDocument(name, fetchString(name));
         changes.forEach(document::put);
         String json = writeDocument(name, document);
-        client.putSecretValue(request -> request.secretId(name).secretString(json));
+        try {
+            client.putSecretValue(request -> request.secretId(name).secretString(json));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw unreachable(name, e);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            throw failed(name, e);
+        }
         Secret written = parse(name, json);
         cache.put(name, new Cached(written, clock.instant()));
         return written;
@@ -89,6 +95,10 @@ public final class SecretStore {
             response = client.getSecretValue(request -> request.secretId(name));
         } catch (ResourceNotFoundException e) {
             throw new WebexdevException("secret " + name + " does not exist in Secrets Manager", e);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw unreachable(name, e);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            throw failed(name, e);
         }
         return response.secretString();
     }
@@ -132,5 +142,22 @@ public final class SecretStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write secret " + name + " as JSON", e);
         }
+    }
+
+    /** Unreachable, hung or refusing: the SDK's message names neither the service nor the secret. */
+    private static WebexdevException unreachable(String name, RuntimeException e) {
+        if (String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
+            // The JSON parser's message may quote what it read, and this answer carries the secret's
+            // value: neither its message nor the exception itself goes any further.
+            return new WebexdevException("Secrets Manager secret " + name + ": the answer could not be read");
+        }
+        return new WebexdevException("Secrets Manager secret " + name + " unreachable: " + e.getMessage(), e);
+    }
+
+    /** A service error by its status and error code only: its message is the server's text. */
+    private static WebexdevException failed(String name, software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return new WebexdevException("Secrets Manager secret " + name + ": HTTP " + e.statusCode()
+                + (code == null || code.isBlank() ? "" : " (" + code + ")"), e);
     }
 }
