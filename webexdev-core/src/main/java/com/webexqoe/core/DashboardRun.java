@@ -1,9 +1,12 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.time.Deadline;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +35,8 @@ public final class DashboardRun {
     static final java.time.Duration ASSET_CHECK_BUDGET = java.time.Duration.ofSeconds(3);
 
     public record Result(String health, String verdict, String where, int statuses, int alerts, int polls, int posts,
-                         boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes)
+                         boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes,
+                         long itemsRead, double readCapacity)
             implements FunctionRun.Result {
         @Override
         public Map<String, Object> fields() {
@@ -48,6 +52,9 @@ public final class DashboardRun {
             fields.put("assetsUploaded", assetsUploaded.size());
             fields.put("stale", String.join(",", stale));
             fields.put("pageBytes", pageBytes);
+            // What this run's reads cost (items returned, read capacity units DynamoDB reported).
+            fields.put("itemsRead", itemsRead);
+            fields.put("readCapacity", BigDecimal.valueOf(readCapacity).setScale(1, RoundingMode.HALF_UP));
             return fields;
         }
     }
@@ -79,7 +86,9 @@ public final class DashboardRun {
 
     public Result run(Deadline deadline) {
         Instant now = clock.instant();
+        DynamoTable.ReadCost before = sources.readCost();
         Snapshot snapshot = sources.read(now);
+        DynamoTable.ReadCost after = sources.readCost();
         DashboardPage.Content content = DashboardPage.build(snapshot,
                 new PageSettings(zone, banner, cloudWatch, assets.versions()));
         byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
@@ -94,6 +103,7 @@ public final class DashboardRun {
         List<String> stale = content.freshness().stream().filter(Freshness::stale).map(Freshness::source).toList();
         return new Result(content.score().healthText(), content.score().verdict(), content.location().place().text(),
                 snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
-                snapshot.quality().isPresent(), uploaded, stale, html.length);
+                snapshot.quality().isPresent(), uploaded, stale, html.length,
+                after.items() - before.items(), after.capacityUnits() - before.capacityUnits());
     }
 }
