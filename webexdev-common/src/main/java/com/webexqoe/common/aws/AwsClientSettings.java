@@ -96,7 +96,8 @@ public final class AwsClientSettings {
 
     /** Applies region, credentials, HTTP client and endpoint override to a client builder. */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
-        builder.region(region).credentialsProvider(credentials).httpClient(httpClient);
+        builder.region(region).credentialsProvider(credentials).httpClient(httpClient)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(PrimingGuard.INSTANCE));
         endpointOverride(service).ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -1,5 +1,6 @@
 package com.webexqoe.common.dynamo;
 
+import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.WebexdevException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -264,6 +266,32 @@ public final class DynamoTable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WebexdevException("interrupted while retrying unprocessed items of table " + name, e);
+        }
+    }
+
+    /**
+     * SnapStart priming: marshals and signs a PutItem, a BatchWriteItem and a Query of this table
+     * through the real client, each stopped by {@code PrimingGuard} before it is sent (nothing is
+     * read or written). {@code sample} is an item of the table's shape, made of constants.
+     */
+    public void prime(Map<String, AttributeValue> sample, KeyQuery query) {
+        PrimingGuard.prime("PutItem " + name, () -> client.putItem(r -> r.tableName(name).item(sample)
+                .overrideConfiguration(PrimingGuard.MARK)));
+        PrimingGuard.prime("BatchWriteItem " + name, () -> client.batchWriteItem(r -> r
+                .requestItems(Map.of(name, List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(sample).build())
+                        .build())))
+                .overrideConfiguration(PrimingGuard.MARK)));
+        if (query != null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, AttributeValue> values = new LinkedHashMap<>();
+            names.put("#pk", query.partitionName());
+            values.put(":pk", query.partitionValue());
+            PrimingGuard.prime("Query " + name, () -> client.query(r -> {
+                r.tableName(name).keyConditionExpression("#pk = :pk").expressionAttributeNames(names)
+                        .expressionAttributeValues(values).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .overrideConfiguration(PrimingGuard.MARK);
+                query.index().ifPresent(r::indexName);
+            }));
         }
     }
 }
