@@ -270,28 +270,39 @@ public final class DynamoTable {
     }
 
     /**
-     * SnapStart priming: marshals and signs a PutItem, a BatchWriteItem and a Query of this table
-     * through the real client, each stopped by {@code PrimingGuard} before it is sent (nothing is
-     * read or written). {@code sample} is an item of the table's shape, made of constants.
+     * SnapStart priming of the writes: marshals and signs a PutItem and a BatchWriteItem of
+     * {@code sample} (an item of the table's shape, made of constants) through the real client,
+     * each stopped by {@code PrimingGuard} before it is sent: nothing is written.
      */
-    public void prime(Map<String, AttributeValue> sample, KeyQuery query) {
+    public void primeWrites(Map<String, AttributeValue> sample) {
         PrimingGuard.prime("PutItem " + name, () -> client.putItem(r -> r.tableName(name).item(sample)
                 .overrideConfiguration(PrimingGuard.MARK)));
         PrimingGuard.prime("BatchWriteItem " + name, () -> client.batchWriteItem(r -> r
                 .requestItems(Map.of(name, List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(sample).build())
                         .build())))
                 .overrideConfiguration(PrimingGuard.MARK)));
-        if (query != null) {
-            Map<String, String> names = new LinkedHashMap<>();
-            Map<String, AttributeValue> values = new LinkedHashMap<>();
-            names.put("#pk", query.partitionName());
-            values.put(":pk", query.partitionValue());
-            PrimingGuard.prime("Query " + name, () -> client.query(r -> {
-                r.tableName(name).keyConditionExpression("#pk = :pk").expressionAttributeNames(names)
-                        .expressionAttributeValues(values).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                        .overrideConfiguration(PrimingGuard.MARK);
-                query.index().ifPresent(r::indexName);
-            }));
+    }
+
+    /**
+     * SnapStart priming of the reads: marshals and signs the Query of {@code query}'s partition
+     * (a Scan when {@code query} is null) through the real client, stopped by {@code PrimingGuard}
+     * before it is sent: nothing is read.
+     */
+    public void primeReads(KeyQuery query) {
+        if (query == null) {
+            PrimingGuard.prime("Scan " + name, () -> client.scan(r -> r.tableName(name)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).overrideConfiguration(PrimingGuard.MARK)));
+            return;
         }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        names.put("#pk", query.partitionName());
+        values.put(":pk", query.partitionValue());
+        PrimingGuard.prime("Query " + name, () -> client.query(r -> {
+            r.tableName(name).keyConditionExpression("#pk = :pk").expressionAttributeNames(names)
+                    .expressionAttributeValues(values).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .overrideConfiguration(PrimingGuard.MARK);
+            query.index().ifPresent(r::indexName);
+        }));
     }
 }
