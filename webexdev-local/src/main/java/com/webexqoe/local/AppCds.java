@@ -59,8 +59,16 @@ public final class AppCds {
         return "-XX:SharedArchiveFile=" + archive;
     }
 
-    /** The flag that makes a run the training run (the JVM writes each class it loads to the list). */
+    /**
+     * The flag that makes a run the training run (the JVM writes each class it loads to the list;
+     * it cannot make the folder, so this does).
+     */
     public String trainFlag() {
+        try {
+            Files.createDirectories(classList.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + classList.getParent(), e);
+        }
         return "-XX:DumpLoadedClassList=" + classList;
     }
 
