@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * hand: a training run lists the classes it loads ({@code -XX:DumpLoadedClassList}), then
  * {@code -Xshare:dump} writes them, parsed and verified, into an archive that later JVMs with the
  * same class path map instead of loading ({@code -XX:SharedArchiveFile}). The files are keyed by
- * the class path's content (SHA-256 of each jar) and the JDK ({@code java.vm.version},
- * {@code java.home}), so a rebuilt jar or another JDK never meets a stale archive.
+ * the class path's jars (content, size and modification time: the JVM refuses an archive whose
+ * jars changed, and then runs without any class-data sharing at all) and the JDK
+ * ({@code java.vm.version}, {@code java.home}), so a rebuilt jar or another JDK never meets a
+ * stale archive.
  */
 public final class AppCds {
 
@@ -128,6 +130,10 @@ public final class AppCds {
                 digest.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
                 Path path = Path.of(entry);
                 if (Files.isRegularFile(path)) {
+                    // The JVM maps an archive only if each jar still has the size and modification time
+                    // it had at the dump (otherwise it silently runs without any class-data sharing).
+                    digest.update((Files.getLastModifiedTime(path).toMillis() + "/" + Files.size(path) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
                     try (InputStream in = Files.newInputStream(path)) {
                         byte[] buffer = new byte[1 << 16];
                         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {

@@ -28,6 +28,11 @@ class AppCdsTest {
 
         assertThat(second.archive()).isNotEqualTo(first.archive());
         assertThat(second.archive().getFileName().toString()).startsWith("webexdev-status-").endsWith(".jsa");
+
+        // Rebuilt with the same bytes: the JVM still refuses the old archive (another modification time).
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertThat(AppCds.forClasspath(dir.resolve("appcds"), "webexdev-status", classpath).archive())
+                .isNotEqualTo(second.archive());
     }
 
     @Test
