@@ -5,9 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.dynamo.KeyQuery;
 import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.s3.S3Clients;
@@ -17,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Lambda entry point of {@code webexdev-core}: {@code com.webexqoe.core.CoreHandler::handleRequest},
@@ -31,23 +36,38 @@ public final class CoreHandler implements RequestStreamHandler {
 
     private final DashboardRun dashboard;
     private final FunctionRun run;
+    private final SnapStartPriming priming;
 
     /** What Lambda calls: production adapters from the environment, built once per container. */
     public CoreHandler() {
         this(Env.system(), Clock.systemUTC());
+        priming.register();
     }
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
     public CoreHandler(Env env, Clock clock) {
-        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+        this(wired(env, clock), new JsonLog(FUNCTION, System.out, clock));
     }
 
     public CoreHandler(DashboardRun dashboard, JsonLog log) {
-        this.dashboard = dashboard;
+        this(new Wired(dashboard, new SnapStartPriming(FUNCTION, List.of())), log);
+    }
+
+    private CoreHandler(Wired wired, JsonLog log) {
+        this.dashboard = wired.dashboard();
+        this.priming = wired.priming();
         this.run = new FunctionRun(log);
     }
 
+    /** The production objects and the SnapStart priming that warms them. */
+    record Wired(DashboardRun dashboard, SnapStartPriming priming) {
+    }
+
     static DashboardRun wire(Env env, Clock clock) {
+        return wired(env, clock).dashboard();
+    }
+
+    static Wired wired(Env env, Clock clock) {
         String bucket = env.required(EnvVars.S3_BUCKET_NAME);
         String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
         String status = env.required(EnvVars.DYNAMODB_TABLENAME_STATUS);
@@ -58,13 +78,36 @@ public final class CoreHandler implements RequestStreamHandler {
         ZoneId zone = env.zone();
         AwsClientSettings aws = AwsClientSettings.fromEnv(env);
         DynamoDbClient dynamo = DynamoClients.create(aws);
-        DynamoDashboardSources sources = new DynamoDashboardSources(new DynamoDashboardSources.Tables(
+        DynamoDashboardSources.Tables tables = new DynamoDashboardSources.Tables(
                 new DynamoTable(dynamo, status), new DynamoTable(dynamo, alerts), new DynamoTable(dynamo, polling),
-                new DynamoTable(dynamo, twitter), new DynamoTable(dynamo, quality)),
-                new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL), secretName, zone);
+                new DynamoTable(dynamo, twitter), new DynamoTable(dynamo, quality));
+        SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL);
+        DynamoDashboardSources sources = new DynamoDashboardSources(tables, secrets, secretName, zone);
         ObjectStore store = new ObjectStore(S3Clients.create(aws), bucket);
-        return new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
+        DashboardRun dashboard = new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
                 env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)));
+        // SnapStart: render an empty page into memory (Thymeleaf, the score, the trend JSON); marshal the
+        // reads, the secret read and the page's PUT (each stopped before sending).
+        KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition("day", AttributeValues.s("2000-01-01"));
+        SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
+                new SnapStartPriming.Step("render an empty page into memory", dashboard::prime),
+                new SnapStartPriming.Step("marshal the DynamoDB reads", () -> {
+                    tables.status().primeReads(null);
+                    tables.alerts().primeReads(byDay);
+                    tables.polling().primeReads(byDay);
+                    tables.twitter().primeReads(byDay);
+                    tables.quality().primeReads(KeyQuery.on(DynamoDashboardSources.BY_USER)
+                            .partition("useremail", AttributeValues.s("priming@example.com")));
+                }),
+                new SnapStartPriming.Step("marshal the secret read", () -> secrets.prime(secretName)),
+                new SnapStartPriming.Step("marshal the S3 calls", () -> store.prime(DashboardRun.INDEX,
+                        "<!DOCTYPE html>".getBytes(StandardCharsets.UTF_8), DashboardRun.INDEX_TYPE))));
+        return new Wired(dashboard, priming);
+    }
+
+    /** The SnapStart priming of this container (registered by the no-arg constructor). */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

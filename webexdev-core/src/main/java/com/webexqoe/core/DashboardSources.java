@@ -1,5 +1,7 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.dynamo.DynamoTable;
+
 import java.time.Instant;
 
 /** Where the dashboard's data comes from: the five tables and the user's e-mail. */
@@ -10,4 +12,12 @@ public interface DashboardSources {
 
     /** The sources for the log line (table names, no secret). */
     String describe();
+
+    /**
+     * Items read and read capacity consumed by this object's reads so far (a run logs the
+     * difference before and after its read); zero where the source does not count them.
+     */
+    default DynamoTable.ReadCost readCost() {
+        return new DynamoTable.ReadCost(0, 0);
+    }
 }

@@ -63,6 +63,18 @@ public final class DynamoDashboardSources implements DashboardSources {
     }
 
     @Override
+    public DynamoTable.ReadCost readCost() {
+        long items = 0;
+        double capacity = 0;
+        for (DynamoTable table : List.of(tables.status(), tables.alerts(), tables.polling(), tables.twitter(), tables.quality())) {
+            DynamoTable.ReadCost cost = table.readCost();
+            items += cost.items();
+            capacity += cost.capacityUnits();
+        }
+        return new DynamoTable.ReadCost(items, capacity);
+    }
+
+    @Override
     public Snapshot read(Instant now) {
         Reads reads = new Reads();
         List<String> unreadable = reads.unreadable;

@@ -77,14 +77,19 @@ public final class StaticAssets {
         return versions;
     }
 
+    /** Whether the next {@link #ensureIn} would check the bucket (never checked, or {@link #RECHECK} has passed). */
+    public synchronized boolean due(Instant now) {
+        return verifiedAt == null || !now.isBefore(verifiedAt.plus(RECHECK));
+    }
+
     /**
      * Puts every asset that is missing or changed; a warm container skips the check until
      * {@link #RECHECK} has passed since the last one.
      *
      * @return the keys uploaded (empty when the bucket already held them all)
      */
-    public List<String> ensureIn(ObjectStore store, Instant now) {
-        if (verifiedAt != null && now.isBefore(verifiedAt.plus(RECHECK))) {
+    public synchronized List<String> ensureIn(ObjectStore store, Instant now) {
+        if (!due(now)) {
             return List.of();
         }
         List<String> uploaded = new java.util.ArrayList<>();

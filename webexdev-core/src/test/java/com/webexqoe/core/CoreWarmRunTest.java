@@ -87,5 +87,10 @@ class CoreWarmRunTest {
         assertThat(last.get("assetsUploaded").asInt()).as("a warm container does not check the assets every run").isZero();
         assertThat(last.get("posts").asInt()).isGreaterThan(960);
         assertThat(last.get("health").asText()).isEqualTo(Json.read(first).get("health").asText());
+        // The run's own read cost (DynamoTable.readCost() before and after), as logged and answered.
+        long shown = last.get("posts").asLong() + last.get("polls").asLong() + last.get("alerts").asLong()
+                + last.get("statusItems").asLong();
+        assertThat(last.get("itemsRead").asLong()).isBetween(shown, shown + 5);
+        assertThat(last.get("readCapacity").decimalValue()).isPositive();
     }
 }

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -460,8 +461,8 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
      * the items the te and twitter functions write, so that the trend chart and the windows are
      * full from the first page on.
      */
-    void seedHistory(DynamoDbClient dynamo, Path marker) {
-        if (Files.exists(marker)) {
+    void seedHistory(DynamoDbClient dynamo, Optional<Path> marker) {
+        if (marker.isPresent() && Files.exists(marker.get())) {
             return;
         }
         Instant now = clock.instant();
@@ -498,7 +499,9 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         }
         write(dynamo, "webexdev-twitter", posts);
         try {
-            Files.writeString(marker, now + "\n");
+            if (marker.isPresent()) {
+                Files.writeString(marker.get(), now + "\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * The five functions as the SAM template deploys them: jar, handler, schedule, timeout, and the AWS
  * services each one calls (only those get an endpoint override here).
  */
-enum LocalFunction {
+public enum LocalFunction {
 
     STATUS("status", FunctionVariables.STATUS, "com.webexqoe.status.StatusHandler::handleRequest",
             Duration.ofMinutes(5), Duration.ofSeconds(15), Set.of(Service.DYNAMODB)),
@@ -42,11 +42,11 @@ enum LocalFunction {
     }
 
     /** The name in {@code POST /invoke/<name>}. */
-    String shortName() {
+    public String shortName() {
         return shortName;
     }
 
-    String functionName() {
+    public String functionName() {
         return variables.functionName();
     }
 
@@ -54,16 +54,16 @@ enum LocalFunction {
         return variables;
     }
 
-    String handler() {
+    public String handler() {
         return handler;
     }
 
     /** The jar as the build leaves it: {@code <module>/target/<module>.jar}. */
-    String jarPath() {
+    public String jarPath() {
         return functionName() + "/target/" + functionName() + ".jar";
     }
 
-    Optional<Duration> schedule() {
+    public Optional<Duration> schedule() {
         return Optional.ofNullable(schedule);
     }
 
@@ -75,7 +75,7 @@ enum LocalFunction {
         return services;
     }
 
-    static Optional<LocalFunction> byShortName(String name) {
+    public static Optional<LocalFunction> byShortName(String name) {
         for (LocalFunction function : values()) {
             if (function.shortName.equals(name)) {
                 return Optional.of(function);

@@ -2,22 +2,30 @@ package com.webexqoe.mtgquality;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.json.Json;
 import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.secrets.SecretsManagerClients;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-mtgquality}:
@@ -31,24 +39,39 @@ public final class MeetingQualityHandler implements RequestStreamHandler {
 
     private final MeetingQualityCollector collector;
     private final FunctionRun run;
+    private final SnapStartPriming priming;
 
     /** What Lambda calls: production adapters from the environment, built once per container. */
     public MeetingQualityHandler() {
         this(Env.system(), Clock.systemUTC());
+        priming.register();
     }
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
     public MeetingQualityHandler(Env env, Clock clock) {
-        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+        this(wired(env, clock), new JsonLog(FUNCTION, System.out, clock));
     }
 
     public MeetingQualityHandler(MeetingQualityCollector collector, JsonLog log) {
-        this.collector = collector;
+        this(new Wired(collector, new SnapStartPriming(FUNCTION, List.of())), log);
+    }
+
+    private MeetingQualityHandler(Wired wired, JsonLog log) {
+        this.collector = wired.collector();
+        this.priming = wired.priming();
         this.run = new FunctionRun(log);
+    }
+
+    /** The production objects and the SnapStart priming that warms them. */
+    record Wired(MeetingQualityCollector collector, SnapStartPriming priming) {
     }
 
     /** Reads exactly the variables of {@code FunctionVariables.MTGQUALITY}. */
     static MeetingQualityCollector wire(Env env, Clock clock) {
+        return wired(env, clock).collector();
+    }
+
+    static Wired wired(Env env, Clock clock) {
         String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
         String settingsSecret = env.required(EnvVars.SECRETMANAGER_NAME);
         String tokenSecret = env.required(EnvVars.SECRETMANAGER_TOKEN_NAME);
@@ -58,13 +81,41 @@ public final class MeetingQualityHandler implements RequestStreamHandler {
         DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
         SecretStore secretStore = new SecretStore(SecretsManagerClients.create(aws));
         HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
-        return new MeetingQualityCollector(
+        MeetingQualityCollector collector = new MeetingQualityCollector(
                 new SecretsManagerTokenSecrets(secretStore, settingsSecret, tokenSecret),
                 new HttpTokenEndpoint(http, URI.create(HttpWebexMeetings.base(apiBase) + "/access_token")),
                 new HttpWebexMeetings(http, apiBase, analyticsBase),
                 new DynamoQualityStore(table),
                 clock,
                 HttpWebexMeetings.base(apiBase) + " + " + HttpWebexMeetings.base(analyticsBase));
+        // SnapStart: map a bundled Meeting Qualities page; marshal the secret reads and the writes (stopped before sending).
+        SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
+                new SnapStartPriming.Step("map the bundled qualities page", MeetingQualityHandler::mapBundledQualities),
+                new SnapStartPriming.Step("marshal the secret reads", () -> {
+                    secretStore.prime(settingsSecret);
+                    secretStore.prime(tokenSecret);
+                }),
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
+                        "meetingid", AttributeValues.s("priming"), "useremail", AttributeValues.s("priming@example.com"),
+                        "jointime", AttributeValues.s("2000-01-01T00:00:00Z"), "expiresAt", AttributeValues.n(0))))));
+        return new Wired(collector, priming);
+    }
+
+    /** The SnapStart priming of this container (registered by the no-arg constructor). */
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    private static void mapBundledQualities() {
+        try (InputStream in = MeetingQualityHandler.class.getResourceAsStream("/priming/qualities.json")) {
+            JsonNode page = Json.MAPPER.readTree(in);
+            List<JsonNode> items = new java.util.ArrayList<>();
+            page.path("items").forEach(items::add);
+            String meetingId = items.isEmpty() ? "" : items.get(0).path("meetingInstanceId").asText();
+            QualityRecords.map(meetingId, items);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

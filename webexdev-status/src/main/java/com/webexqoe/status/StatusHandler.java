@@ -5,16 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-status}: {@code com.webexqoe.status.StatusHandler::handleRequest},
@@ -26,29 +32,66 @@ public final class StatusHandler implements RequestStreamHandler {
 
     private final StatusCollector collector;
     private final FunctionRun run;
+    private final SnapStartPriming priming;
 
     /** What Lambda calls: production adapters from the environment, built once per container. */
     public StatusHandler() {
         this(Env.system(), Clock.systemUTC());
+        priming.register();
     }
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
     public StatusHandler(Env env, Clock clock) {
-        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+        this(wired(env, clock), new JsonLog(FUNCTION, System.out, clock));
     }
 
     public StatusHandler(StatusCollector collector, JsonLog log) {
-        this.collector = collector;
+        this(new Wired(collector, new SnapStartPriming(FUNCTION, List.of())), log);
+    }
+
+    private StatusHandler(Wired wired, JsonLog log) {
+        this.collector = wired.collector();
+        this.priming = wired.priming();
         this.run = new FunctionRun(log);
     }
 
+    /** The production objects and the SnapStart priming that warms them. */
+    record Wired(StatusCollector collector, SnapStartPriming priming) {
+    }
+
     static StatusCollector wire(Env env, Clock clock) {
+        return wired(env, clock).collector();
+    }
+
+    static Wired wired(Env env, Clock clock) {
         String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
         AwsClientSettings aws = AwsClientSettings.fromEnv(env);
         DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
         HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
         StatusFeed feed = new HttpStatusFeed(http, env.url(EnvVars.STATUS_RSS_URL, EnvVars.STATUS_RSS_URL_DEFAULT));
-        return new StatusCollector(feed, new StatusFeedParser(), new DynamoStatusStore(table), clock);
+        StatusFeedParser parser = new StatusFeedParser();
+        StatusCollector collector = new StatusCollector(feed, parser, new DynamoStatusStore(table), clock);
+        // SnapStart: parse the bundled feed (Rome, the XML parser), marshal the writes (stopped before sending).
+        SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
+                new SnapStartPriming.Step("parse the bundled feed", () -> parser.parse(bundledFeed())),
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
+                        "title", AttributeValues.s("Priming"), "Status", AttributeValues.s("resolved"),
+                        "URL", AttributeValues.s("https://status.webex.com/"),
+                        "published", AttributeValues.s("2000-01-01T00:00:00Z"), "expiresAt", AttributeValues.n(0))))));
+        return new Wired(collector, priming);
+    }
+
+    /** The SnapStart priming of this container (registered by the no-arg constructor). */
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    private static byte[] bundledFeed() {
+        try (InputStream in = StatusHandler.class.getResourceAsStream("/priming/status-feed.xml")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

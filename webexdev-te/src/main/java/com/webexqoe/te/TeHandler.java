@@ -7,6 +7,7 @@ import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.common.config.FunctionVariables;
+import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
@@ -14,6 +15,7 @@ import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.lambda.LambdaEvents;
+import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.s3.S3Clients;
@@ -21,6 +23,7 @@ import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.secrets.SecretsManagerClients;
 import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
@@ -28,8 +31,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,10 +53,12 @@ public final class TeHandler implements RequestStreamHandler {
     private final Supplier<TePoller> poller;
     private final Supplier<AlertWebhook> webhook;
     private final FunctionRun run;
+    private final SnapStartPriming priming;
 
     /** What Lambda calls: production adapters from the environment. */
     public TeHandler() {
         this(Env.system(), Clock.systemUTC());
+        priming.register();
     }
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
@@ -59,13 +67,23 @@ public final class TeHandler implements RequestStreamHandler {
     }
 
     TeHandler(Wiring wiring, JsonLog log) {
-        this(wiring::poller, wiring::webhook, log);
+        this(wiring::poller, wiring::webhook, log, wiring.priming());
     }
 
     public TeHandler(Supplier<TePoller> poller, Supplier<AlertWebhook> webhook, JsonLog log) {
+        this(poller, webhook, log, new SnapStartPriming(FUNCTION, List.of()));
+    }
+
+    private TeHandler(Supplier<TePoller> poller, Supplier<AlertWebhook> webhook, JsonLog log, SnapStartPriming priming) {
         this.poller = poller;
         this.webhook = webhook;
         this.run = new FunctionRun(log);
+        this.priming = priming;
+    }
+
+    /** The SnapStart priming of this container (registered by the no-arg constructor). */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override
@@ -152,6 +170,42 @@ public final class TeHandler implements RequestStreamHandler {
             return webhook.get();
         }
 
+        /**
+         * SnapStart priming (run before the snapshot, never otherwise): read a scheduled event and
+         * parse the bundled alert the way an invocation does; marshal the secret read, the DynamoDB
+         * writes of both tables and the S3 writes through the real clients, each stopped before
+         * sending. No secret is read, no item or object written, no ThousandEyes call made.
+         */
+        SnapStartPriming priming() {
+            String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
+            return new SnapStartPriming(FUNCTION, List.of(
+                    new SnapStartPriming.Step("read the events and parse the bundled alert", () -> {
+                        LambdaEvents.isScheduled(readJson(PRIMING_SCHEDULE.getBytes(StandardCharsets.UTF_8)).orElseThrow());
+                        new AlertParser().parse(bundledAlert());
+                    }),
+                    new SnapStartPriming.Step("marshal the secret read", () -> secrets.get().prime(secretName)),
+                    new SnapStartPriming.Step("marshal the DynamoDB writes", () -> {
+                        Map<String, AttributeValue> alert = Map.of("eventid", AttributeValues.s("priming"),
+                                "datetime", AttributeValues.s("2000-01-01T00:00:00.000"), "day", AttributeValues.s("2000-01-01"),
+                                "expiresAt", AttributeValues.n(0));
+                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)).primeWrites(alert);
+                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME_PO)).primeWrites(Map.of(
+                                "datetime", AttributeValues.s("2000-01-01T00:00:00"), "day", AttributeValues.s("2000-01-01"),
+                                "expiresAt", AttributeValues.n(0)));
+                    }),
+                    new SnapStartPriming.Step("marshal the S3 writes", () -> new ObjectStore(s3.get(),
+                            env.required(EnvVars.S3_BUCKET_NAME)).prime("resource.json", "[]".getBytes(StandardCharsets.UTF_8),
+                            "application/json"))));
+        }
+
+        private static byte[] bundledAlert() {
+            try (InputStream in = TeHandler.class.getResourceAsStream("/priming/alert.json")) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private TePoller newPoller() {
             PollUrls urls = PollUrls.fromEnv(env);
             HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
@@ -168,6 +222,10 @@ public final class TeHandler implements RequestStreamHandler {
                     new AlertParser(), alerts, clock);
         }
     }
+
+    /** An EventBridge scheduled event of constants (priming only). */
+    private static final String PRIMING_SCHEDULE = "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"Scheduled Event\","
+            + "\"source\":\"aws.events\",\"time\":\"2000-01-01T00:00:00Z\",\"detail\":{}}";
 
     /** A value made on first use, once (a failure is not kept: the next call tries again). */
     static final class Lazy<T> implements Supplier<T> {

@@ -3,22 +3,29 @@ package com.webexqoe.twitter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.webexqoe.common.aws.AwsClientSettings;
+import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.secrets.SecretsManagerClients;
 import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-twitterapi}: {@code com.webexqoe.twitter.TwitterHandler::handleRequest},
@@ -32,23 +39,38 @@ public final class TwitterHandler implements RequestStreamHandler {
 
     private final TwitterCollector collector;
     private final FunctionRun run;
+    private final SnapStartPriming priming;
 
     /** What Lambda calls: production adapters from the environment, built once per container. */
     public TwitterHandler() {
         this(Env.system(), Clock.systemUTC());
+        priming.register();
     }
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
     public TwitterHandler(Env env, Clock clock) {
-        this(wire(env, clock), new JsonLog(FUNCTION, System.out, clock));
+        this(wired(env, clock), new JsonLog(FUNCTION, System.out, clock));
     }
 
     public TwitterHandler(TwitterCollector collector, JsonLog log) {
-        this.collector = collector;
+        this(new Wired(collector, new SnapStartPriming(FUNCTION, List.of())), log);
+    }
+
+    private TwitterHandler(Wired wired, JsonLog log) {
+        this.collector = wired.collector();
+        this.priming = wired.priming();
         this.run = new FunctionRun(log);
     }
 
+    /** The production objects and the SnapStart priming that warms them. */
+    record Wired(TwitterCollector collector, SnapStartPriming priming) {
+    }
+
     static TwitterCollector wire(Env env, Clock clock) {
+        return wired(env, clock).collector();
+    }
+
+    static Wired wired(Env env, Clock clock) {
         // Reads exactly FunctionVariables.TWITTERAPI.
         String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
         String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
@@ -60,7 +82,38 @@ public final class TwitterHandler implements RequestStreamHandler {
         ComprehendClient comprehend = aws.configure(ComprehendClient.builder(), AwsClientSettings.Service.COMPREHEND).build();
         SearchRoute route = new SecretSearchRoute(secrets, secretName, http,
                 env.url(EnvVars.TWITTER_API_BASE_URL, EnvVars.TWITTER_API_BASE_URL_DEFAULT), clock);
-        return new TwitterCollector(route, new ComprehendTextAnalysis(comprehend), new DynamoPostStore(table, times), clock);
+        TwitterCollector collector = new TwitterCollector(route, new ComprehendTextAnalysis(comprehend),
+                new DynamoPostStore(table, times), clock);
+        // SnapStart: parse a bundled X API v2 answer; marshal the secret read, the Comprehend calls and the
+        // DynamoDB writes (each stopped before sending).
+        SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
+                new SnapStartPriming.Step("parse the bundled X API answer", () -> XApiV2Parser.parse(bundled())),
+                new SnapStartPriming.Step("marshal the secret read", () -> secrets.prime(secretName)),
+                new SnapStartPriming.Step("marshal the Comprehend calls", () -> {
+                    PrimingGuard.prime("BatchDetectDominantLanguage", () -> comprehend.batchDetectDominantLanguage(r -> r
+                            .textList("Webex priming text", "Webex priming text").overrideConfiguration(PrimingGuard.MARK)));
+                    PrimingGuard.prime("BatchDetectSentiment", () -> comprehend.batchDetectSentiment(r -> r
+                            .textList("Webex priming text", "Webex priming text").languageCode("en")
+                            .overrideConfiguration(PrimingGuard.MARK)));
+                }),
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
+                        "tweetid", AttributeValues.s("0"), "datetime", AttributeValues.n(20000101000000L),
+                        "text", AttributeValues.s("priming"), "day", AttributeValues.s("2000-01-01"),
+                        "expiresAt", AttributeValues.n(0))))));
+        return new Wired(collector, priming);
+    }
+
+    /** The SnapStart priming of this container (registered by the no-arg constructor). */
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    private static byte[] bundled() {
+        try (InputStream in = TwitterHandler.class.getResourceAsStream("/priming/x-search-recent.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

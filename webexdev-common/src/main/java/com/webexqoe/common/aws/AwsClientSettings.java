@@ -122,6 +122,8 @@ public final class AwsClientSettings {
                 .retryStrategy(RetryMode.STANDARD)
                 .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
                 .apiCallTimeout(API_CALL_TIMEOUT)
+                // SnapStart priming: requests marked as priming are stopped before they are sent.
+                .addExecutionInterceptor(PrimingGuard.INSTANCE)
                 .build();
     }
 

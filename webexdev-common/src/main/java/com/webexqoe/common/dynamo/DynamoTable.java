@@ -1,5 +1,6 @@
 package com.webexqoe.common.dynamo;
 
+import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.WebexdevException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,5 +271,42 @@ public final class DynamoTable {
             Thread.currentThread().interrupt();
             throw new WebexdevException("interrupted while retrying unprocessed items of table " + name, e);
         }
+    }
+
+    /**
+     * SnapStart priming of the writes: marshals and signs a PutItem and a BatchWriteItem of
+     * {@code sample} (an item of the table's shape, made of constants) through the real client,
+     * each stopped by {@code PrimingGuard} before it is sent: nothing is written.
+     */
+    public void primeWrites(Map<String, AttributeValue> sample) {
+        PrimingGuard.prime("PutItem " + name, () -> client.putItem(r -> r.tableName(name).item(sample)
+                .overrideConfiguration(PrimingGuard.MARK)));
+        PrimingGuard.prime("BatchWriteItem " + name, () -> client.batchWriteItem(r -> r
+                .requestItems(Map.of(name, List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(sample).build())
+                        .build())))
+                .overrideConfiguration(PrimingGuard.MARK)));
+    }
+
+    /**
+     * SnapStart priming of the reads: marshals and signs the Query of {@code query}'s partition
+     * (a Scan when {@code query} is null) through the real client, stopped by {@code PrimingGuard}
+     * before it is sent: nothing is read.
+     */
+    public void primeReads(KeyQuery query) {
+        if (query == null) {
+            PrimingGuard.prime("Scan " + name, () -> client.scan(r -> r.tableName(name)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).overrideConfiguration(PrimingGuard.MARK)));
+            return;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        names.put("#pk", query.partitionName());
+        values.put(":pk", query.partitionValue());
+        PrimingGuard.prime("Query " + name, () -> client.query(r -> {
+            r.tableName(name).keyConditionExpression("#pk = :pk").expressionAttributeNames(names)
+                    .expressionAttributeValues(values).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .overrideConfiguration(PrimingGuard.MARK);
+            query.index().ifPresent(r::indexName);
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package com.webexqoe.common.s3;
 
+import com.webexqoe.common.aws.PrimingGuard;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -88,5 +89,17 @@ public final class ObjectStore {
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             throw new com.webexqoe.common.WebexdevException("S3 bucket " + bucket + " unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SnapStart priming: marshals and signs a HeadObject and a PutObject (with its checksum) of
+     * {@code key} through the real client, each stopped by {@code PrimingGuard} before it is sent.
+     */
+    public void prime(String key, byte[] body, String contentType) {
+        PrimingGuard.prime("HeadObject", () -> client.headObject(r -> r.bucket(bucket).key(key)
+                .overrideConfiguration(PrimingGuard.MARK)));
+        PrimingGuard.prime("PutObject", () -> client.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                .cacheControl("max-age=60").metadata(Map.of("sha256", "priming"))
+                .overrideConfiguration(PrimingGuard.MARK), RequestBody.fromBytes(body)));
     }
 }

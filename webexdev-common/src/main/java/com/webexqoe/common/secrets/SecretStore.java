@@ -1,5 +1,6 @@
 package com.webexqoe.common.secrets;
 
+import com.webexqoe.common.aws.PrimingGuard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,5 +160,20 @@ public final class SecretStore {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return new WebexdevException("Secrets Manager secret " + name + ": HTTP " + e.statusCode()
                 + (code == null || code.isBlank() ? "" : " (" + code + ")"), e);
+    }
+
+    /**
+     * SnapStart priming: marshals and signs a GetSecretValue of {@code name} through the real
+     * client, stopped by {@code PrimingGuard} before it is sent, and parses a constant JSON object
+     * the way a secret is parsed. No secret value is read, cached or kept.
+     */
+    public void prime(String name) {
+        PrimingGuard.prime("GetSecretValue", () -> client.getSecretValue(r -> r.secretId(name)
+                .overrideConfiguration(PrimingGuard.MARK)));
+        try {
+            Json.MAPPER.readTree("{\"key\":\"value\",\"other\":\"value\"}");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

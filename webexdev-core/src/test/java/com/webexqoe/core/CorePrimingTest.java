@@ -1,0 +1,64 @@
+package com.webexqoe.core;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.webexqoe.common.aws.PrimingGuard;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.StandInEnv;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SnapStart priming renders an empty page into memory and marshals the five tables' reads, the
+ * secret read and the page's S3 calls through the real clients, and sends nothing: every endpoint
+ * (DynamoDB, S3, Secrets Manager) is a server that records each request it gets, and it gets none.
+ */
+class CorePrimingTest {
+
+    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @BeforeEach
+    void start() {
+        recorder.start();
+    }
+
+    @AfterEach
+    void stop() {
+        recorder.stop();
+    }
+
+    @Test
+    void primingRendersInMemoryReadsNoTableOrSecretAndWritesNoObject() {
+        URI endpoint = URI.create(recorder.baseUrl());
+        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).s3(endpoint)
+                .set("S3_BUCKET_NAME", "webexdev-bucket")
+                .set("SECRETMANAGER_NAME", "webexdev/secrets")
+                .set("DYNAMODB_TABLENAME_STATUS", "webexdev-status")
+                .set("DYNAMODB_TABLENAME_TE", "webexdev-te")
+                .set("DYNAMODB_TABLENAME_TEPOLLING", "webexdev-te-polling")
+                .set("DYNAMODB_TABLENAME_TWITTER", "webexdev-twitter")
+                .set("DYNAMODB_TABLENAME_MTGQA", "webexdev-mtgquality")
+                .set("TZ", "Asia/Tokyo");
+        CoreHandler handler = new CoreHandler(Env.of(env.toMap()),
+                Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC));
+        int stoppedBefore = PrimingGuard.stoppedCount();
+
+        assertThat(handler.priming().prime()).as("failed steps").isEmpty();
+
+        assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
+                .as("a Scan, four Queries, GetSecretValue, HeadObject and PutObject reached the guard").isEqualTo(8);
+        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
+                .containsExactly("render an empty page into memory", "marshal the DynamoDB reads", "marshal the secret read",
+                        "marshal the S3 calls");
+    }
+}

@@ -1,0 +1,69 @@
+package com.webexqoe.te;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.webexqoe.common.aws.PrimingGuard;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.StandInEnv;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SnapStart priming reads a scheduled event, parses the bundled alert and marshals the secret
+ * read, the writes of both tables and the S3 writes through the real clients, and sends nothing:
+ * every endpoint (DynamoDB, S3, Secrets Manager, ThousandEyes) is a server that records each
+ * request it gets, and it gets none.
+ */
+class TePrimingTest {
+
+    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @BeforeEach
+    void start() {
+        recorder.start();
+    }
+
+    @AfterEach
+    void stop() {
+        recorder.stop();
+    }
+
+    @Test
+    void primingReadsNoSecretWritesNothingAndCallsNoApi() {
+        URI endpoint = URI.create(recorder.baseUrl());
+        String base = recorder.baseUrl() + "/te/";
+        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).s3(endpoint)
+                .set("DYNAMODB_TABLENAME", "webexdev-te")
+                .set("DYNAMODB_TABLENAME_PO", "webexdev-te-polling")
+                .set("S3_BUCKET_NAME", "webexdev-bucket")
+                .set("SECRETMANAGER_NAME", "webexdev/secrets")
+                .set("API_URL_MMP", base + "mmp")
+                .set("API_URL_WZ", base + "wz")
+                .set("API_URL_CD", base + "cb")
+                .set("API_URL_MMP_NET", base + "net")
+                .set("API_URL_HTTP_WEB", base + "http")
+                .set("TZ", "Asia/Tokyo");
+        TeHandler handler = new TeHandler(Env.of(env.toMap()),
+                Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC));
+        int stoppedBefore = PrimingGuard.stoppedCount();
+
+        assertThat(handler.priming().prime()).as("failed steps").isEmpty();
+
+        assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
+                .as("GetSecretValue, PutItem and BatchWriteItem of two tables, HeadObject and PutObject reached the guard")
+                .isEqualTo(7);
+        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
+                .containsExactly("read the events and parse the bundled alert", "marshal the secret read",
+                        "marshal the DynamoDB writes", "marshal the S3 writes");
+    }
+}
