@@ -5,6 +5,7 @@ import com.webexqoe.common.aws.AwsClientSettings.Service;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.testkit.Dynalite;
 import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.testkit.SecretsState;
 import com.webexqoe.testkit.StandIns;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.BlobStores;
@@ -121,12 +122,12 @@ public final class DemoWorld implements AutoCloseable {
         ComprehendDemo comprehend = new ComprehendDemo();
         DemoData demoData = new DemoData(clock, zone);
         apis = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(secrets, comprehend, demoData));
+                .extensions(secrets.state(), comprehend, demoData));
         apis.start();
         started.add(apis::stop);
         for (String target : List.of("secretsmanager.GetSecretValue", "secretsmanager.PutSecretValue")) {
             apis.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
-                    .willReturn(aResponse().withTransformers(SecretsService.NAME)));
+                    .willReturn(aResponse().withTransformers(SecretsState.NAME)));
         }
         if (demo) {
             demoData.register(apis);

@@ -3,10 +3,8 @@ package com.webexqoe.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.testkit.SecretsState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Secrets Manager for the local run ({@code GetSecretValue}, {@code PutSecretValue}). In demo mode
@@ -25,15 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (mtgquality's new Webex token pair) is written back to that file atomically — a temporary file
  * beside it, then a rename — with permissions 0600.
  */
-final class SecretsService implements ResponseDefinitionTransformerV2 {
+final class SecretsService {
 
-    static final String NAME = "local-secrets";
     /** The file's optional object of non-secret settings (ThousandEyes URLs, TZ, …). */
     static final String ENVIRONMENT_KEY = "environment";
 
     private final ObjectNode document;
     private final Optional<Path> file;
-    private final AtomicInteger versions = new AtomicInteger();
 
     private SecretsService(ObjectNode document, Optional<Path> file) {
         this.document = document;
@@ -80,48 +75,28 @@ final class SecretsService implements ResponseDefinitionTransformerV2 {
         return Optional.ofNullable(document.get(name));
     }
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
-        String target = serveEvent.getRequest().getHeader("X-Amz-Target");
-        JsonNode request;
-        try {
-            request = Json.read(serveEvent.getRequest().getBodyAsString());
-        } catch (JsonProcessingException e) {
-            return AwsJson.error(400, "SerializationException", "request is not JSON");
-        }
-        String id = request.path("SecretId").asText();
-        JsonNode secret = document.get(id);
-        if (secret == null || !secret.isObject() || ENVIRONMENT_KEY.equals(id)) {
-            return AwsJson.error(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
-        }
-        ObjectNode answer = Json.object()
-                .put("ARN", "arn:aws:secretsmanager:" + LocalSystem.REGION + ":000000000000:secret:" + id + "-local")
-                .put("Name", id)
-                .put("VersionId", String.format("00000000-0000-0000-0000-%012d", versions.incrementAndGet()));
-        answer.putArray("VersionStages").add("AWSCURRENT");
-        if ("secretsmanager.PutSecretValue".equals(target)) {
-            JsonNode written;
-            try {
-                written = Json.read(request.path("SecretString").asText());
-            } catch (JsonProcessingException e) {
-                return AwsJson.error(400, "InvalidParameterException", "SecretString is not JSON");
+    /**
+     * The Secrets Manager stand-in serving these secrets (every top-level object but
+     * {@code environment}); a write is kept in the document and, in live mode, written back to the file.
+     */
+    synchronized SecretsState state() {
+        SecretsState state = new SecretsState(this::written);
+        document.fields().forEachRemaining(field -> {
+            if (!ENVIRONMENT_KEY.equals(field.getKey()) && field.getValue().isObject()) {
+                state.set(field.getKey(), Json.write(field.getValue()));
             }
-            document.set(id, written);
-            file.ifPresent(this::writeBack);
-        } else {
-            answer.put("SecretString", Json.write(secret)).put("CreatedDate", 1.7e9);
+        });
+        return state;
+    }
+
+    private synchronized void written(String name, String secretString) {
+        try {
+            document.set(name, Json.read(secretString));
+        } catch (JsonProcessingException e) {
+            // A secret string that is not JSON is kept by the stand-in but not put in the file.
+            return;
         }
-        return AwsJson.ok(answer);
+        file.ifPresent(this::writeBack);
     }
 
     private void writeBack(Path path) {

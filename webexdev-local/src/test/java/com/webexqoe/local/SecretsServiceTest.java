@@ -37,11 +37,11 @@ class SecretsServiceTest {
 
     /** The service behind WireMock as the local run serves it, read through the functions' own SecretStore. */
     private SecretStore serve(SecretsService service) {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(service));
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(service.state()));
         server.start();
         for (String target : List.of("secretsmanager.GetSecretValue", "secretsmanager.PutSecretValue")) {
             server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
-                    .willReturn(aResponse().withTransformers(SecretsService.NAME)));
+                    .willReturn(aResponse().withTransformers(com.webexqoe.testkit.SecretsState.NAME)));
         }
         Env env = Env.of(StandInEnv.create().secretsManager(java.net.URI.create(server.baseUrl())).toMap());
         return new SecretStore(SecretsManagerClients.create(AwsClientSettings.fromEnv(env)));

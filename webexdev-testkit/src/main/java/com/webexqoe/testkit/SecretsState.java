@@ -14,31 +14,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Secrets Manager's state inside the WireMock stand-in: {@code PutSecretValue} changes what the
- * next {@code GetSecretValue} returns, so a token rotation can be asserted end to end.
+ * Secrets Manager inside a WireMock stand-in (the tests' {@link AwsJsonStub} and the local run):
+ * {@code GetSecretValue} answers the current value, {@code PutSecretValue} replaces it, so a
+ * token rotation can be asserted end to end; a listener hears every write (the local run writes
+ * it back to the user's secrets file). Register it as an extension and route both operations to
+ * the transformer {@link #NAME}.
  */
-final class SecretsState implements ResponseDefinitionTransformerV2 {
+public final class SecretsState implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "secrets-state";
+    public static final String NAME = "secrets-state";
+
+    /** Hears a {@code PutSecretValue}: the secret's name and its new secret string. */
+    @FunctionalInterface
+    public interface WriteListener {
+        void written(String name, String secretString);
+    }
+
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger versions = new AtomicInteger();
+    private final WriteListener listener;
 
-    void clear() {
+    public SecretsState(WriteListener listener) {
+        this.listener = listener;
+    }
+
+    public SecretsState() {
+        this((name, secretString) -> { });
+    }
+
+    public void clear() {
         secrets.clear();
     }
 
-    void set(String name, String secretString) {
+    public void set(String name, String secretString) {
         secrets.put(name, secretString);
     }
 
-    void remove(String name) {
+    public void remove(String name) {
         secrets.remove(name);
     }
 
-    Optional<String> current(String name) {
+    public Optional<String> current(String name) {
         return Optional.ofNullable(secrets.get(name));
     }
 
@@ -53,7 +72,7 @@ final class SecretsState implements ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
+    public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         String target = serveEvent.getRequest().getHeader("X-Amz-Target");
         JsonNode body;
         try {
@@ -70,7 +89,9 @@ final class SecretsState implements ResponseDefinitionTransformerV2 {
         ObjectNode answer = MAPPER.createObjectNode().put("ARN", arn).put("Name", id).put("VersionId", version);
         answer.putArray("VersionStages").add("AWSCURRENT");
         if (AwsJsonStub.PUT_SECRET_VALUE.equals(target)) {
-            secrets.put(id, body.path("SecretString").asText());
+            String written = body.path("SecretString").asText();
+            secrets.put(id, written);
+            listener.written(id, written);
         } else {
             answer.put("SecretString", secrets.get(id)).put("CreatedDate", 1.7e9);
         }
