@@ -7,7 +7,6 @@ import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,8 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,7 +31,6 @@ import static com.webexqoe.core.CoreScenario.BUCKET;
 import static com.webexqoe.core.CoreScenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The page in a real browser: Debian's Chromium, headless, driven by Debian's chromedriver
@@ -46,9 +42,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @RegisterExtension
     static final DynaliteExtension dynamo = new DynaliteExtension();
     @RegisterExtension
@@ -56,49 +49,23 @@ class DashboardBrowserTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
-    private ChromeDriverService service;
     private BucketSite site;
-    private Path profile;
 
     @BeforeEach
     void browser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver): "
-                    + CHROMIUM + " or " + CHROMEDRIVER + " is missing";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("webexdev-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-                "--metrics-recording-only", "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("webexdev-chromium-");
+        driver = chromium.driver();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (site != null) {
             site.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -11,7 +11,6 @@ import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.ProjectTables;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,7 +43,6 @@ import static com.webexqoe.core.SeedItems.n;
 import static com.webexqoe.core.SeedItems.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Hostile input on the page, in headless Chromium: the {@link XssVectors} in every outside text
@@ -92,23 +88,16 @@ class DashboardXssBrowserTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
-    private ChromeDriverService service;
     private BucketSite site;
     private HttpServer attacker;
     private final List<String> attackerRequests = new CopyOnWriteArrayList<>();
-    private Path profile;
 
     @BeforeEach
     void browser() throws Exception {
-        if (!Files.isExecutable(DashboardBrowserTest.CHROMIUM) || !Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER)) {
-            String why = "browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver): "
-                    + DashboardBrowserTest.CHROMIUM + " or " + DashboardBrowserTest.CHROMEDRIVER + " is missing";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
+        chromium = HeadlessChromium.start("webexdev-chromium-xss-");
+        driver = chromium.driver();
         attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         attacker.createContext("/", exchange -> {
             attackerRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
@@ -120,39 +109,19 @@ class DashboardXssBrowserTest {
             }
         });
         attacker.start();
-        System.setProperty("webdriver.chrome.driver", DashboardBrowserTest.CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("webexdev-chromium-xss-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-                "--metrics-recording-only", "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENT));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (site != null) {
             site.close();
         }
         if (attacker != null) {
             attacker.stop(0);
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
