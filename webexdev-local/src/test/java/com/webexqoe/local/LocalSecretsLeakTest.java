@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * All five function jars, each in its own JVM behind the local Lambda Runtime API, run with the
@@ -55,10 +54,7 @@ class LocalSecretsLeakTest {
 
     @BeforeAll
     static void jarsAreBuilt() {
-        Path root = StandIns.repositoryRoot();
-        for (LocalFunction function : LocalFunction.values()) {
-            assumeTrue(Files.isRegularFile(root.resolve(function.jarPath())), function.jarPath() + " is not built");
-        }
+        BuiltJars.assumeAllBuilt();
     }
 
     @AfterEach

@@ -25,7 +25,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The command's entry point in demo mode on free ports with a temporary data folder: the real
@@ -43,11 +42,7 @@ class LocalSystemEndToEndTest {
 
     @BeforeAll
     static void jarsAreBuilt() {
-        Path root = StandIns.repositoryRoot();
-        for (LocalFunction function : LocalFunction.values()) {
-            // In the reactor they are built before this module; run alone, say what is missing.
-            assumeTrue(Files.isRegularFile(root.resolve(function.jarPath())), function.jarPath() + " is not built");
-        }
+        BuiltJars.assumeAllBuilt();
     }
 
     @AfterEach

@@ -43,9 +43,7 @@ class RunLocalCommandTest {
 
     @Test
     void sigtermStopsEveryProcessItStartedAndFreesThePort() throws Exception {
-        for (LocalFunction function : LocalFunction.values()) {
-            assumeTrue(Files.isRegularFile(StandIns.repositoryRoot().resolve(function.jarPath())), function.jarPath() + " is not built");
-        }
+        BuiltJars.assumeAllBuilt();
         int port = StandIns.freePort();
         Process runner = new ProcessBuilder(command("--port", Integer.toString(port), "--data", data.toString()))
                 .directory(StandIns.repositoryRoot().toFile()).redirectErrorStream(true).start();
