@@ -83,8 +83,7 @@ class CoreFaultsTest {
         while (!"STARTED".equals(unsigned.getState())) {
             Thread.sleep(10);
         }
-        unsignedClient = StandIns.configure(S3Client.builder(), URI.create("http://127.0.0.1:" + unsigned.getPort()))
-                .forcePathStyle(true).build();
+        unsignedClient = StandIns.s3Client(URI.create("http://127.0.0.1:" + unsigned.getPort()));
     }
 
     @AfterAll

@@ -113,7 +113,7 @@ public final class DemoWorld implements AutoCloseable {
         S3Proxy s3Proxy = startS3(dataDir.map(dir -> dir.resolve("s3")));
         started.add(s3Proxy::stop);
         s3Endpoint = URI.create("http://127.0.0.1:" + s3Proxy.getPort());
-        s3 = StandIns.configure(S3Client.builder(), s3Endpoint).forcePathStyle(true).build();
+        s3 = StandIns.s3Client(s3Endpoint);
         started.add(s3);
         if (s3.listBuckets().buckets().stream().noneMatch(b -> BUCKET.equals(b.name()))) {
             s3.createBucket(r -> r.bucket(BUCKET));

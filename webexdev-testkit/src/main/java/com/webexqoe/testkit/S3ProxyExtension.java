@@ -16,7 +16,8 @@ import java.util.Properties;
 
 /**
  * JUnit extension: the S3 stand-in, S3Proxy 4.0.0 embedded with an in-memory store and AWS v4
- * signatures checked against the stand-in credentials. (2.x rejects the SDK's default
+ * signatures checked against the stand-in credentials. Its client sends uploads as one plain
+ * body ({@link StandIns#s3Client}). (2.x rejects the SDK's default
  * aws-chunked uploads, and s3rver stores the chunk framing as content: see FACTS.md.)
  * One server per test JVM; every bucket is emptied and removed before each test.
  */
@@ -78,7 +79,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCall
                     Thread.sleep(10);
                 }
                 URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-                S3Client client = StandIns.configure(S3Client.builder(), endpoint).forcePathStyle(true).build();
+                S3Client client = StandIns.s3Client(endpoint);
                 return new Server(proxy, endpoint, client);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the S3 stand-in (S3Proxy): " + e, e);

@@ -6,6 +6,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,16 @@ public final class StandIns {
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create());
+    }
+
+    /**
+     * A test's own client of an S3 stand-in: path-style, and uploads as one plain body like the
+     * functions' client ({@code S3Clients}): S3Proxy answers the SDK's aws-chunked uploads before
+     * reading their trailer, which now and then fails the client's write of it.
+     */
+    public static S3Client s3Client(URI endpoint) {
+        return configure(S3Client.builder(), endpoint).forcePathStyle(true)
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(false)).build();
     }
 
     public static int freePort() {

@@ -2,17 +2,57 @@ package com.webexqoe.common.s3;
 
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ObjectStoreTest {
 
     @RegisterExtension
     static final S3ProxyExtension s3 = new S3ProxyExtension();
+    /** An S3 endpoint that records what the client sends. */
+    @RegisterExtension
+    static final WireMockExtension recorder = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    /**
+     * An upload is one plain body, byte for byte, not the SDK's aws-chunked frames with a trailing
+     * checksum (S3Proxy answered those before reading the trailer and the client's write failed).
+     */
+    @Test
+    void uploadsSendThePlainBodyInOnePiece() {
+        recorder.stubFor(put(urlPathEqualTo("/webexdev-dashboard/data/graph.json")).willReturn(aResponse().withStatus(200)));
+        Env env = Env.of(StandInEnv.create().s3(URI.create(recorder.baseUrl())).toMap());
+        ObjectStore store = new ObjectStore(S3Clients.create(AwsClientSettings.fromEnv(env)), "webexdev-dashboard");
+        byte[] body = "{\"nodes\":[]}".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+
+        store.put("data/graph.json", body, "application/json", "max-age=60", Map.of("sha256", "abc"));
+
+        List<LoggedRequest> puts = recorder.findAll(putRequestedFor(urlPathEqualTo("/webexdev-dashboard/data/graph.json")));
+        assertThat(puts).hasSize(1);
+        LoggedRequest sent = puts.get(0);
+        assertThat(sent.getBodyAsString()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+        // integrity kept: the whole payload is signed, and its CRC32 travels in a header
+        assertThat(sent.getHeader("x-amz-content-sha256")).isEqualTo(sha256Hex(body));
+        assertThat(sent.getHeader("x-amz-checksum-crc32")).isEqualTo(crc32Base64(body));
+        assertThat(sent.containsHeader("x-amz-decoded-content-length")).isFalse();
+        assertThat(sent.containsHeader("x-amz-trailer")).isFalse();
+        assertThat(sent.getHeader("x-amz-meta-sha256")).isEqualTo("abc");
+    }
 
     @Test
     void putsObjectsWithContentTypeAndCacheControlThroughPathStyleClient() {
@@ -58,5 +98,19 @@ class ObjectStoreTest {
         assertThat(store.head("missing.css")).isEmpty();
         assertThat(store.get("style.css")).get().extracting(String::new).isEqualTo("body{}");
         assertThat(store.get("missing.css")).isEmpty();
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String crc32Base64(byte[] body) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
