@@ -16,9 +16,9 @@ import java.util.Properties;
 
 /**
  * JUnit extension: the S3 stand-in, S3Proxy 4.0.0 embedded with an in-memory store and AWS v4
- * signatures checked against the stand-in credentials. Its client sends uploads as one plain
- * body ({@link StandIns#s3Client}). (2.x rejects the SDK's default
- * aws-chunked uploads, and s3rver stores the chunk framing as content: see FACTS.md.)
+ * signatures checked against the stand-in credentials; its client sends uploads as one plain
+ * body ({@link StandIns#s3Client}). (2.x rejects the SDK's default aws-chunked uploads, and
+ * s3rver stores the chunk framing as content: see FACTS.md.)
  * One server per test JVM; every bucket is emptied and removed before each test.
  */
 public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCallback {
