@@ -6,14 +6,11 @@ import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.StandIns;
 import com.webexqoe.testkit.S3ProxyExtension;
+import com.webexqoe.testkit.S3ProxyServer;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
 import com.webexqoe.testkit.faults.FaultRun;
 import com.webexqoe.testkit.faults.HttpFault;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.blobstore.BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +22,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
-import java.util.Properties;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,26 +66,18 @@ class CoreFaultsTest {
      */
     @RegisterExtension
     static final WireMockExtension s3Front = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    static S3Proxy unsigned;
+    static S3ProxyServer unsigned;
     static S3Client unsignedClient;
 
     @BeforeAll
-    static void unsignedS3() throws Exception {
-        Properties properties = new Properties();
-        BlobStore store = BlobStores.create("transient", properties);
-        unsigned = S3Proxy.builder().blobStore(store).awsAuthentication(AuthenticationType.NONE, null, null)
-                .endpoint(URI.create("http://127.0.0.1:0")).build();
-        unsigned.start();
-        while (!"STARTED".equals(unsigned.getState())) {
-            Thread.sleep(10);
-        }
-        unsignedClient = StandIns.s3Client(URI.create("http://127.0.0.1:" + unsigned.getPort()));
+    static void unsignedS3() {
+        unsigned = S3ProxyServer.unsigned();
+        unsignedClient = unsigned.client();
     }
 
     @AfterAll
     static void stopUnsignedS3() throws Exception {
-        unsignedClient.close();
-        unsigned.stop();
+        unsigned.close();
     }
 
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(10);
@@ -134,7 +122,7 @@ class CoreFaultsTest {
     }
 
     static String unsignedBase() {
-        return "http://127.0.0.1:" + unsigned.getPort();
+        return unsigned.endpoint().toString();
     }
 
     /** The page in the bucket the run wrote to: through the front, or S3Proxy's own when the front is not used. */

@@ -5,11 +5,9 @@ import com.webexqoe.common.aws.AwsClientSettings.Service;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.testkit.Dynalite;
 import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.testkit.S3ProxyServer;
 import com.webexqoe.testkit.SecretsState;
 import com.webexqoe.testkit.StandIns;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -28,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -110,11 +106,10 @@ public final class DemoWorld implements AutoCloseable {
         for (ProjectTables table : ProjectTables.values()) {
             dynalite.createIfAbsent(table.createRequest());
         }
-        S3Proxy s3Proxy = startS3(dataDir.map(dir -> dir.resolve("s3")));
-        started.add(s3Proxy::stop);
-        s3Endpoint = URI.create("http://127.0.0.1:" + s3Proxy.getPort());
-        s3 = StandIns.s3Client(s3Endpoint);
-        started.add(s3);
+        S3ProxyServer s3Server = startS3(dataDir.map(dir -> dir.resolve("s3")));
+        started.add(s3Server);
+        s3Endpoint = s3Server.endpoint();
+        s3 = s3Server.client();
         if (s3.listBuckets().buckets().stream().noneMatch(b -> BUCKET.equals(b.name()))) {
             s3.createBucket(r -> r.bucket(BUCKET));
         }
@@ -250,30 +245,11 @@ public final class DemoWorld implements AutoCloseable {
         return s3;
     }
 
-    private static S3Proxy startS3(Optional<Path> dir) {
+    private static S3ProxyServer startS3(Optional<Path> dir) {
         try {
-            Properties properties = new Properties();
-            properties.setProperty("jclouds.identity", StandIns.ACCESS_KEY);
-            properties.setProperty("jclouds.credential", StandIns.SECRET_KEY);
-            dir.ifPresent(path -> properties.setProperty("jclouds.filesystem.basedir", path.toString()));
-            S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create(dir.isPresent() ? "filesystem" : "transient", properties))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, StandIns.ACCESS_KEY, StandIns.SECRET_KEY)
-                    .endpoint(URI.create("http://127.0.0.1:" + StandIns.freePort()))
-                    .build();
-            proxy.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new StartupException("S3Proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
-            return proxy;
-        } catch (StartupException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StartupException("cannot start the S3 stand-in (S3Proxy): " + e, e);
+            return dir.map(S3ProxyServer::onDisk).orElseGet(S3ProxyServer::inMemory);
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,5 @@
 package com.webexqoe.testkit;
 
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.blobstore.BlobStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,23 +8,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.net.URI;
-import java.util.Properties;
 
 /**
- * JUnit extension: the S3 stand-in, S3Proxy 4.0.0 embedded with an in-memory store and AWS v4
- * signatures checked against the stand-in credentials; its client sends uploads as one plain
- * body ({@link StandIns#s3Client}). (2.x rejects the SDK's default aws-chunked uploads, and
- * s3rver stores the chunk framing as content: see FACTS.md.)
+ * JUnit extension: the S3 stand-in ({@link S3ProxyServer#inMemory()}: objects in memory, AWS v4
+ * signatures checked against the stand-in credentials).
  * One server per test JVM; every bucket is emptied and removed before each test.
  */
 public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCallback {
 
-    private Server server;
+    private S3ProxyServer server;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Server.class, key -> Server.start(), Server.class);
+                .computeIfAbsent(S3ProxyServer.class, key -> S3ProxyServer.inMemory(), S3ProxyServer.class);
     }
 
     @Override
@@ -55,41 +48,5 @@ public final class S3ProxyExtension implements BeforeAllCallback, BeforeEachCall
 
     public ResponseBytes<GetObjectResponse> get(String bucket, String key) {
         return server.client().getObjectAsBytes(r -> r.bucket(bucket).key(key));
-    }
-
-    private record Server(S3Proxy proxy, URI endpoint, S3Client client) implements AutoCloseable {
-
-        static Server start() {
-            try {
-                Properties properties = new Properties();
-                properties.setProperty("jclouds.identity", StandIns.ACCESS_KEY);
-                properties.setProperty("jclouds.credential", StandIns.SECRET_KEY);
-                BlobStore store = BlobStores.create("transient", properties);
-                S3Proxy proxy = S3Proxy.builder()
-                        .blobStore(store)
-                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, StandIns.ACCESS_KEY, StandIns.SECRET_KEY)
-                        .endpoint(URI.create("http://127.0.0.1:0"))
-                        .build();
-                proxy.start();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (!"STARTED".equals(proxy.getState())) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-                    }
-                    Thread.sleep(10);
-                }
-                URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-                S3Client client = StandIns.s3Client(endpoint);
-                return new Server(proxy, endpoint, client);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the S3 stand-in (S3Proxy): " + e, e);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            client.close();
-            proxy.stop();
-        }
     }
 }
