@@ -4,7 +4,11 @@ import com.webexqoe.local.AppCds;
 import com.webexqoe.local.DemoWorld;
 import com.webexqoe.local.FunctionJvm;
 import com.webexqoe.local.LocalFunction;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.StandIns;
 
 import java.io.File;
@@ -184,13 +188,13 @@ public final class ColdStartBench {
             String classpath = jar + File.pathSeparator + ric;
             Map<String, String> env = world.environment(function);
             Runnable empty = switch (function) {
-                case STATUS -> () -> world.emptyTable(ProjectTables.STATUS);
+                case STATUS -> () -> world.emptyTable(StatusTable.SCHEMA);
                 case TE -> () -> {
-                    world.emptyTable(ProjectTables.TE);
-                    world.emptyTable(ProjectTables.TE_POLLING);
+                    world.emptyTable(AlertTable.SCHEMA);
+                    world.emptyTable(PollingTable.SCHEMA);
                 };
-                case TWITTERAPI -> () -> world.emptyTable(ProjectTables.TWITTER);
-                case MTGQUALITY -> () -> world.emptyTable(ProjectTables.MTGQUALITY);
+                case TWITTERAPI -> () -> world.emptyTable(TwitterTable.SCHEMA);
+                case MTGQUALITY -> () -> world.emptyTable(QualityTable.SCHEMA);
                 case CORE -> () -> { };
             };
             Supplier<String> scheduled = () -> DemoWorld.scheduledEvent(function, Instant.now());

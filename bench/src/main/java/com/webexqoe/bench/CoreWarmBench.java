@@ -6,7 +6,12 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.local.DemoWorld;
 import com.webexqoe.local.FunctionJvm;
 import com.webexqoe.local.LocalFunction;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.StandIns;
 
 import java.io.File;
@@ -52,8 +57,8 @@ public final class CoreWarmBench {
                 System.getProperty("java.version"), System.getProperty("java.vm.version"), FunctionJvm.LAMBDA_FLAGS);
         List<Figures> figures = new ArrayList<>();
         try (DemoWorld world = DemoWorld.startInMemory(Clock.systemUTC())) {
-            for (ProjectTables table : List.of(ProjectTables.STATUS, ProjectTables.TE, ProjectTables.TE_POLLING,
-                    ProjectTables.TWITTER, ProjectTables.MTGQUALITY)) {
+            for (TableSchema table : List.of(StatusTable.SCHEMA, AlertTable.SCHEMA, PollingTable.SCHEMA,
+                    TwitterTable.SCHEMA, QualityTable.SCHEMA)) {
                 world.emptyTable(table);
             }
             HistoryItems history = new HistoryItems(ZoneId.systemDefault(), Instant.now());
@@ -62,11 +67,11 @@ public final class CoreWarmBench {
             for (int days : List.of(1, 30)) {
                 HistoryItems.Days more = history.days(seededDays, days);
                 long started = System.nanoTime();
-                new DynamoTable(world.dynamo(), ProjectTables.STATUS.tableName()).putAll(more.statuses());
-                new DynamoTable(world.dynamo(), ProjectTables.TE.tableName()).putAll(more.alerts());
-                new DynamoTable(world.dynamo(), ProjectTables.TE_POLLING.tableName()).putAll(more.polls());
-                new DynamoTable(world.dynamo(), ProjectTables.TWITTER.tableName()).putAll(more.posts());
-                new DynamoTable(world.dynamo(), ProjectTables.MTGQUALITY.tableName()).putAll(more.qualities());
+                new DynamoTable(world.dynamo(), StatusTable.SCHEMA.tableName()).putAll(more.statuses());
+                new DynamoTable(world.dynamo(), AlertTable.SCHEMA.tableName()).putAll(more.alerts());
+                new DynamoTable(world.dynamo(), PollingTable.SCHEMA.tableName()).putAll(more.polls());
+                new DynamoTable(world.dynamo(), TwitterTable.SCHEMA.tableName()).putAll(more.posts());
+                new DynamoTable(world.dynamo(), QualityTable.SCHEMA.tableName()).putAll(more.qualities());
                 seeded += more.size();
                 seededDays = days;
                 System.out.printf(Locale.ROOT, "  seeded %d days: %d items in the five tables (%.0f s)%n", days, seeded,

@@ -88,7 +88,7 @@ public final class CoreHandler implements RequestStreamHandler {
                 env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)));
         // SnapStart: render an empty page into memory (Thymeleaf, the score, the trend JSON); marshal the
         // reads, the secret read and the page's PUT (each stopped before sending).
-        KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition("day", AttributeValues.s("2000-01-01"));
+        KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition(com.webexqoe.common.schema.AlertTable.DAY, AttributeValues.s("2000-01-01"));
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
                 new SnapStartPriming.Step("render an empty page into memory", dashboard::prime),
                 new SnapStartPriming.Step("marshal the DynamoDB reads", () -> {
@@ -97,7 +97,7 @@ public final class CoreHandler implements RequestStreamHandler {
                     tables.polling().primeReads(byDay);
                     tables.twitter().primeReads(byDay);
                     tables.quality().primeReads(KeyQuery.on(DynamoDashboardSources.BY_USER)
-                            .partition("useremail", AttributeValues.s("priming@example.com")));
+                            .partition(com.webexqoe.common.schema.QualityTable.USER_EMAIL, AttributeValues.s("priming@example.com")));
                 }),
                 new SnapStartPriming.Step("marshal the secret read", () -> secrets.prime(secretName)),
                 new SnapStartPriming.Step("marshal the S3 calls", () -> store.prime(DashboardRun.INDEX,

@@ -1,5 +1,10 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TwitterTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
@@ -25,8 +30,8 @@ import com.webexqoe.common.time.LocalTimes;
  */
 public final class DashboardItems {
 
-    /** The status function's TTL: {@code expiresAt} = last seen + 30 days (SPEC 4.1). */
-    static final long STATUS_RETENTION_SECONDS = 30L * 24 * 3600;
+    /** The status function's TTL: {@code expiresAt} = last seen + the status table's retention. */
+    static final long STATUS_RETENTION_SECONDS = StatusTable.RETENTION.toSeconds();
 
     private final ZoneId zone;
 
@@ -35,61 +40,61 @@ public final class DashboardItems {
     }
 
     public Optional<StatusItem> status(Map<String, AttributeValue> item) {
-        Optional<String> title = text(item, "title");
+        Optional<String> title = text(item, StatusTable.TITLE);
         if (title.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> published = text(item, "published").flatMap(DashboardItems::instant);
-        Optional<Instant> lastSeen = number(item, "expiresAt")
+        Optional<Instant> published = text(item, StatusTable.PUBLISHED).flatMap(DashboardItems::instant);
+        Optional<Instant> lastSeen = number(item, StatusTable.EXPIRES_AT)
                 .map(expires -> Instant.ofEpochSecond((long) expires.getAsDouble() - STATUS_RETENTION_SECONDS));
-        return Optional.of(new StatusItem(title.get(), text(item, "URL"), text(item, "Status").orElse("unknown"),
+        return Optional.of(new StatusItem(title.get(), text(item, StatusTable.URL), text(item, StatusTable.STATUS).orElse("unknown"),
                 published, lastSeen));
     }
 
     public Optional<Alert> alert(Map<String, AttributeValue> item) {
-        Optional<Instant> at = text(item, "datetime").flatMap(value -> local(value, LocalTimes.MILLIS)
+        Optional<Instant> at = text(item, AlertTable.DATETIME).flatMap(value -> local(value, LocalTimes.MILLIS)
                 .or(() -> local(value, LocalTimes.SECONDS)));
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Alert(text(item, "eventid").orElse(""), at.get(), text(item, "type").orElse("alert"),
-                active(item.get("active")), strings(item, "agentName"), strings(item, "metric"),
-                text(item, "testName").orElse(""), text(item, "ruleExpression").orElse("")));
+        return Optional.of(new Alert(text(item, AlertTable.EVENT_ID).orElse(""), at.get(), text(item, AlertTable.TYPE).orElse("alert"),
+                active(item.get(AlertTable.ACTIVE)), strings(item, AlertTable.AGENT_NAME), strings(item, AlertTable.METRIC),
+                text(item, AlertTable.TEST_NAME).orElse(""), text(item, AlertTable.RULE_EXPRESSION).orElse("")));
     }
 
     public Optional<Post> post(Map<String, AttributeValue> item) {
-        Optional<Instant> at = number(item, "datetime")
+        Optional<Instant> at = number(item, TwitterTable.DATETIME)
                 .flatMap(value -> local(String.format(Locale.ROOT, "%.0f", value.getAsDouble()), LocalTimes.COMPACT))
-                .or(() -> number(item, "unixtime").map(value -> Instant.ofEpochSecond((long) value.getAsDouble())));
+                .or(() -> number(item, TwitterTable.UNIXTIME).map(value -> Instant.ofEpochSecond((long) value.getAsDouble())));
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Post(text(item, "tweetid").orElse(""), at.get(), text(item, "text").orElse(""),
-                Post.Sentiment.of(text(item, "Sentiment").orElse(null))));
+        return Optional.of(new Post(text(item, TwitterTable.TWEET_ID).orElse(""), at.get(), text(item, TwitterTable.TEXT).orElse(""),
+                Post.Sentiment.of(text(item, TwitterTable.SENTIMENT).orElse(null))));
     }
 
     public Optional<PollSample> poll(Map<String, AttributeValue> item) {
-        Optional<Instant> at = text(item, "datetime").flatMap(value -> local(value, LocalTimes.SECONDS));
+        Optional<Instant> at = text(item, PollingTable.DATETIME).flatMap(value -> local(value, LocalTimes.SECONDS));
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, AttributeValue>> metrics = maps(item, "metrics");
-        List<Map<String, AttributeValue>> responses = maps(item, "response");
-        return Optional.of(new PollSample(at.get(), mean(metrics, "avgLatency"), mean(metrics, "loss"),
-                mean(metrics, "jitter"), mean(responses, "responseTime")));
+        List<Map<String, AttributeValue>> metrics = maps(item, PollingTable.METRICS);
+        List<Map<String, AttributeValue>> responses = maps(item, PollingTable.RESPONSE);
+        return Optional.of(new PollSample(at.get(), mean(metrics, PollingTable.AVG_LATENCY), mean(metrics, PollingTable.LOSS),
+                mean(metrics, PollingTable.JITTER), mean(responses, PollingTable.RESPONSE_TIME)));
     }
 
     public Optional<QualityRecord> quality(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> record = Optional.ofNullable(item.get("items"))
+        Map<String, AttributeValue> record = Optional.ofNullable(item.get(QualityTable.ITEMS))
                 .filter(AttributeValue::hasM).map(AttributeValue::m).orElse(Map.of());
         Map<QualityRecord.Stream, QualityRecord.StreamSample> streams = new EnumMap<>(QualityRecord.Stream.class);
         for (QualityRecord.Stream stream : QualityRecord.Stream.values()) {
             streams.put(stream, latestSample(record.get(stream.field())));
         }
-        return Optional.of(new QualityRecord(text(item, "meetingid").orElse(""), text(item, "useremail").orElse(""),
-                text(item, "jointime").flatMap(DashboardItems::instant),
-                text(item, "networktype").or(() -> text(record, "networkType")).orElse(""),
-                text(item, "serverregion").or(() -> text(record, "serverRegion")).orElse(""), streams));
+        return Optional.of(new QualityRecord(text(item, QualityTable.MEETING_ID).orElse(""), text(item, QualityTable.USER_EMAIL).orElse(""),
+                text(item, QualityTable.JOIN_TIME).flatMap(DashboardItems::instant),
+                text(item, QualityTable.NETWORK_TYPE).or(() -> text(record, "networkType")).orElse(""),
+                text(item, QualityTable.SERVER_REGION).or(() -> text(record, "serverRegion")).orElse(""), streams));
     }
 
     /** The last interval of the last media session of a stream (its newest sample). */

@@ -1,5 +1,7 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.dynamo.KeyQuery;
@@ -34,8 +36,9 @@ public final class DynamoDashboardSources implements DashboardSources {
 
     /** The page shows the last 24 h (trend chart, posts); the score's own windows are shorter. */
     static final Duration WINDOW = Duration.ofHours(24);
-    static final String BY_DAY = "byDay";
-    static final String BY_USER = "byUser";
+    /** Every time-keyed table names its day index the same: the schemas agree, one name is enough. */
+    static final String BY_DAY = AlertTable.BY_DAY;
+    static final String BY_USER = QualityTable.BY_USER;
     static final String USER_EMAIL = "userEmail";
 
     public record Tables(DynamoTable status, DynamoTable alerts, DynamoTable polling, DynamoTable twitter,
@@ -101,7 +104,7 @@ public final class DynamoDashboardSources implements DashboardSources {
         AttributeValue highValue = numericSortKey ? n(Long.parseLong(high)) : s(high);
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (String day : new LinkedHashSet<>(List.of(local.day(from), local.day(to)))) {
-            found.addAll(table.query(KeyQuery.on(BY_DAY).partition("day", s(day)).sortBetween("datetime", lowValue, highValue)));
+            found.addAll(table.query(KeyQuery.on(BY_DAY).partition(AlertTable.DAY, s(day)).sortBetween(AlertTable.DATETIME, lowValue, highValue)));
         }
         return found;
     }
@@ -109,7 +112,7 @@ public final class DynamoDashboardSources implements DashboardSources {
     private Optional<QualityRecord> latestQuality() {
         String email = secrets.get(secretName).required(USER_EMAIL).trim().toLowerCase(Locale.ROOT);
         List<Map<String, AttributeValue>> latest = tables.quality().query(
-                KeyQuery.on(BY_USER).partition("useremail", s(email)).newestFirst().limit(1));
+                KeyQuery.on(BY_USER).partition(QualityTable.USER_EMAIL, s(email)).newestFirst().limit(1));
         return latest.stream().findFirst().flatMap(items::quality);
     }
 

@@ -7,7 +7,10 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,18 +185,18 @@ class CoreHandlerIntegrationTest {
     @Test
     void oldDataIsMarkedStaleAndOddAttributesNeverFailTheRender() throws Exception {
         SeedItems items = scenario.items;
-        scenario.put(ProjectTables.TE_POLLING, List.of(items.poll(NOW.minus(Duration.ofMinutes(31)), "40", "0", "1", "300")));
+        scenario.put(PollingTable.SCHEMA, List.of(items.poll(NOW.minus(Duration.ofMinutes(31)), "40", "0", "1", "300")));
         var odd = new java.util.LinkedHashMap<>(items.post("9", NOW.minus(Duration.ofMinutes(2)), "ok", "POSITIVE"));
         odd.put("Sentiment", SeedItems.n(5));  // wrong type
         odd.remove("text");
-        scenario.put(ProjectTables.TWITTER, List.of(odd));
+        scenario.put(TwitterTable.SCHEMA, List.of(odd));
         var status = new java.util.LinkedHashMap<>(items.status("No time", null, "investigating", null, NOW));
         status.put("expiresAt", SeedItems.s(Long.toString(NOW.plusSeconds(30L * 24 * 3600).getEpochSecond()))); // number as string
-        scenario.put(ProjectTables.STATUS, List.of(status));
+        scenario.put(StatusTable.SCHEMA, List.of(status));
         var quality = new java.util.LinkedHashMap<>(scenario.qualityRecord("m", "user@example.com", NOW.minus(Duration.ofHours(1)),
                 "wifi", 100, 5, 0));
         quality.put("items", SeedItems.s("not a map"));
-        scenario.put(ProjectTables.MTGQUALITY, List.of(quality));
+        scenario.put(QualityTable.SCHEMA, List.of(quality));
 
         JsonNode result = invoke(scenario.handler(scenario.env(), NOW));
 
@@ -209,7 +212,7 @@ class CoreHandlerIntegrationTest {
     @Test
     void aTableThatCannotBeReadLeavesThePageWrittenAndFailsTheInvocationNamingIt() {
         scenario.seedIncident();
-        dynamo.drop(ProjectTables.TWITTER);
+        dynamo.drop(TwitterTable.SCHEMA.tableName());
 
         assertThatThrownBy(() -> invoke(scenario.handler(scenario.env(), NOW)))
                 .isInstanceOf(CoreException.class)
@@ -246,8 +249,8 @@ class CoreHandlerIntegrationTest {
     void readsEachTableThroughItsIndexNeverScanningTheTimeKeyedOnes() {
         scenario.seedIncident();
         // with an index missing the query fails, proving the read goes through it
-        dynamo.drop(ProjectTables.TE_POLLING);
-        dynamo.client().createTable(r -> r.tableName(ProjectTables.TE_POLLING.tableName())
+        dynamo.drop(PollingTable.SCHEMA.tableName());
+        dynamo.client().createTable(r -> r.tableName(PollingTable.SCHEMA.tableName())
                 .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("datetime").attributeType("S"))
                 .keySchema(k -> k.attributeName("datetime").keyType("HASH")));

@@ -3,7 +3,13 @@ package com.webexqoe.core;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.common.schema.Tables;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandInEnv;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,8 +54,8 @@ final class CoreScenario {
     }
 
     void createAll() {
-        for (ProjectTables table : ProjectTables.values()) {
-            dynamo.create(table);
+        for (TableSchema table : Tables.IN_USE) {
+            dynamo.create(table.createTableRequest());
         }
         s3.createBucket(BUCKET);
         aws.givenSecret(SECRET, Map.of("userEmail", "User@Example.com", "hostEmail", "host@example.com",
@@ -63,11 +69,11 @@ final class CoreScenario {
                 .secretsManager(aws.endpoint())
                 .set("S3_BUCKET_NAME", BUCKET)
                 .set("SECRETMANAGER_NAME", SECRET)
-                .set("DYNAMODB_TABLENAME_STATUS", ProjectTables.STATUS.tableName())
-                .set("DYNAMODB_TABLENAME_TE", ProjectTables.TE.tableName())
-                .set("DYNAMODB_TABLENAME_TEPOLLING", ProjectTables.TE_POLLING.tableName())
-                .set("DYNAMODB_TABLENAME_TWITTER", ProjectTables.TWITTER.tableName())
-                .set("DYNAMODB_TABLENAME_MTGQA", ProjectTables.MTGQUALITY.tableName())
+                .set("DYNAMODB_TABLENAME_STATUS", StatusTable.SCHEMA.tableName())
+                .set("DYNAMODB_TABLENAME_TE", AlertTable.SCHEMA.tableName())
+                .set("DYNAMODB_TABLENAME_TEPOLLING", PollingTable.SCHEMA.tableName())
+                .set("DYNAMODB_TABLENAME_TWITTER", TwitterTable.SCHEMA.tableName())
+                .set("DYNAMODB_TABLENAME_MTGQA", QualityTable.SCHEMA.tableName())
                 .set("TZ", "Asia/Tokyo");
     }
 
@@ -75,7 +81,7 @@ final class CoreScenario {
         return new CoreHandler(Env.of(env.toMap()), Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    void put(ProjectTables table, List<Map<String, AttributeValue>> rows) {
+    void put(TableSchema table, List<Map<String, AttributeValue>> rows) {
         for (Map<String, AttributeValue> row : rows) {
             dynamo.client().putItem(r -> r.tableName(table.tableName()).item(row));
         }
@@ -84,7 +90,7 @@ final class CoreScenario {
     /** The scenario of the page: an incident, a slow-path alert, mixed posts, a good home record. */
     void seedIncident() {
         Instant seen = NOW.minus(Duration.ofMinutes(2));
-        put(ProjectTables.STATUS, List.of(
+        put(StatusTable.SCHEMA, List.of(
                 items.status(XSS_TITLE, "https://status.webex.com/incidents/9b1f", "investigating", NOW.minus(Duration.ofHours(2)), seen),
                 items.status("Webex Messaging - Delayed message delivery", "javascript:alert(1)", "resolved",
                         NOW.minus(Duration.ofHours(5)), seen),
@@ -94,7 +100,7 @@ final class CoreScenario {
 
         AttributeValue trigger = n(1);
         AttributeValue clear = n(0);
-        put(ProjectTables.TE, List.of(
+        put(AlertTable.SCHEMA, List.of(
                 items.alert("evt-980", NOW.minus(Duration.ofMinutes(10)), trigger, "HTTP Server", "Webex Web Zone",
                         List.of("Tokyo, Japan"), List.of("Response Time: 980 ms")),
                 items.alert("evt-clear", NOW.minus(Duration.ofMinutes(5)), clear, "HTTP Server", "Webex Web Zone",
@@ -105,7 +111,7 @@ final class CoreScenario {
         Map<String, AttributeValue> marker = new LinkedHashMap<>();
         marker.put("eventid", s("notification#evt-980"));
         marker.put("datetime", s("marker"));
-        put(ProjectTables.TE, List.of(marker));
+        put(AlertTable.SCHEMA, List.of(marker));
 
         List<Map<String, AttributeValue>> polls = new ArrayList<>();
         for (int i = 0; i < 96; i++) {
@@ -113,7 +119,7 @@ final class CoreScenario {
             polls.add(items.poll(at, Integer.toString(30 + i % 7), i % 10 == 0 ? "1.5" : "0", "2." + (i % 5), "3" + (10 + i % 40)));
         }
         polls.add(items.poll(NOW.minus(Duration.ofHours(25)), "999", "50", "99", "9999"));
-        put(ProjectTables.TE_POLLING, polls);
+        put(PollingTable.SCHEMA, polls);
 
         List<Map<String, AttributeValue>> posts = new ArrayList<>();
         posts.add(items.post("1001", NOW.minus(Duration.ofMinutes(3)), XSS_POST, "NEUTRAL"));
@@ -124,9 +130,9 @@ final class CoreScenario {
         }
         posts.add(items.post("3001", NOW.minus(Duration.ofHours(13)), "Webex was down last night", "NEGATIVE"));
         posts.add(items.post("3002", NOW.minus(Duration.ofHours(25)), "old post", "NEGATIVE"));
-        put(ProjectTables.TWITTER, posts);
+        put(TwitterTable.SCHEMA, posts);
 
-        put(ProjectTables.MTGQUALITY, List.of(
+        put(QualityTable.SCHEMA, List.of(
                 qualityRecord("meeting-old", "user@example.com", NOW.minus(Duration.ofHours(3)), "wired", 700, 45, 12),
                 qualityRecord("meeting-new", "user@example.com", NOW.minus(Duration.ofHours(1)), "wifi", 109, 9, 0),
                 qualityRecord("meeting-other", "someone@example.com", NOW.minus(Duration.ofMinutes(30)), "cellular", 900, 90, 40)));

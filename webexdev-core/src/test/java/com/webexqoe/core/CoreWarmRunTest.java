@@ -5,7 +5,9 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,20 +52,20 @@ class CoreWarmRunTest {
             posts.add(items.post("day-" + i, at, "Webex post number " + i + " with some ordinary text about meetings",
                     i % 7 == 0 ? "NEGATIVE" : i % 3 == 0 ? "POSITIVE" : "NEUTRAL"));
         }
-        scenario.put(ProjectTables.TWITTER, posts);
+        scenario.put(TwitterTable.SCHEMA, posts);
         List<Map<String, AttributeValue>> alerts = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             alerts.add(items.alert("day-alert-" + i, NOW.minus(Duration.ofMinutes(70 + 30L * i)),
                     SeedItems.n(i % 2 == 0 ? 1 : 0), "Network Path", "Webex Multimedia", List.of("Tokyo, Japan"),
                     List.of("Loss: 3%")));
         }
-        scenario.put(ProjectTables.TE, alerts);
+        scenario.put(AlertTable.SCHEMA, alerts);
         List<Map<String, AttributeValue>> statuses = new ArrayList<>();
         for (int i = 0; i < 36; i++) {
             statuses.add(items.status("Past maintenance " + i, "https://status.webex.com/m/" + i, "completed",
                     NOW.minus(Duration.ofDays(1 + i % 20)), NOW.minus(Duration.ofMinutes(3))));
         }
-        scenario.put(ProjectTables.STATUS, statuses);
+        scenario.put(StatusTable.SCHEMA, statuses);
 
         CoreHandler handler = scenario.handler(scenario.env(), NOW);
         String first = LambdaInvoker.invokeWithResource(handler, "webexdev-core", "/events/scheduled-event.json");

@@ -8,7 +8,12 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.common.schema.Tables;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,9 +149,9 @@ class DashboardXssBrowserTest {
         for (int round = 0; round < ROUNDS; round++) {
             List<String> chunk = vectors.subList(round * vectors.size() / ROUNDS, (round + 1) * vectors.size() / ROUNDS);
             String joined = String.join(SEPARATOR, chunk);
-            for (ProjectTables table : ProjectTables.values()) {
-                dynamo.drop(table);
-                dynamo.create(table);
+            for (TableSchema table : Tables.IN_USE) {
+                dynamo.drop(table.tableName());
+                dynamo.create(table.createTableRequest());
             }
             List<String> roundUrls = seed(scenario, chunk, urls, round);
             links += roundUrls.size();
@@ -281,27 +286,27 @@ class DashboardXssBrowserTest {
         statuses.add(items.status("A plain https link", "https://status.webex.com/incidents/9b1f", "resolved",
                 NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofMinutes(2))));
         used.add("https://status.webex.com/incidents/9b1f");
-        scenario.put(ProjectTables.STATUS, statuses);
+        scenario.put(StatusTable.SCHEMA, statuses);
 
         List<String> metrics = chunk.stream().map(v -> "Response Time: 980 ms " + v).toList();
         Map<String, AttributeValue> alert = items.alert("evt-xss-" + round, NOW.minus(Duration.ofMinutes(10)), n(1), joined, joined,
                 chunk, metrics);
         alert.put("ruleExpression", s(joined));
-        scenario.put(ProjectTables.TE, List.of(alert));
+        scenario.put(AlertTable.SCHEMA, List.of(alert));
 
         List<Map<String, AttributeValue>> posts = new ArrayList<>();
         posts.add(items.post("x-" + round, NOW.minus(Duration.ofMinutes(3)), joined, "NEGATIVE"));
         for (int i = 0; i < 4; i++) {
             posts.add(items.post("x-" + round + "-" + i, NOW.minus(Duration.ofMinutes(10 + i)), chunk.get(i % chunk.size()), "NEUTRAL"));
         }
-        scenario.put(ProjectTables.TWITTER, posts);
+        scenario.put(TwitterTable.SCHEMA, posts);
 
         String email = joined.toLowerCase(Locale.ROOT);
         aws.givenSecret(CoreScenario.SECRET, Map.of("userEmail", joined));
         Map<String, AttributeValue> quality = new LinkedHashMap<>(scenario.qualityRecord("meeting-xss-" + round, email,
                 NOW.minus(Duration.ofHours(1)), joined, 109, 9, 0));
         quality.put("serverregion", s(joined));
-        scenario.put(ProjectTables.MTGQUALITY, List.of(quality));
+        scenario.put(QualityTable.SCHEMA, List.of(quality));
 
         scenario.putObject("resource.json", graph(chunk, 0));
         scenario.putObject("resource-wz.json", graph(chunk, 1));

@@ -1,6 +1,5 @@
 package com.webexqoe.deploy;
 
-import com.webexqoe.testkit.ProjectTables;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package com.webexqoe.deploy;
 
-import com.webexqoe.testkit.ProjectTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +19,7 @@ import static com.webexqoe.deploy.CfnTemplate.list;
 import static com.webexqoe.deploy.CfnTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tables against ProjectTables, the bucket and its policy, the secrets, the API, the outputs. */
+/** Tables against their schemas (common.schema), the bucket and its policy, the secrets, the API, the outputs. */
 class TemplateResourcesTest {
 
     /** SPEC 3: the keys of each secret, which the template creates empty for the operator to fill. */
@@ -82,7 +81,7 @@ class TemplateResourcesTest {
         assertThat(props).doesNotContainKey("LocalSecondaryIndexes");
 
         assertThat(props.get("TimeToLiveSpecification")).as("TTL of " + table.tableName())
-                .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
+                .isEqualTo(Map.of("AttributeName", table.schema().ttlAttribute(), "Enabled", true));
     }
 
     // ----- bucket

@@ -4,7 +4,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.AwsClientSettings.Service;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.testkit.Dynalite;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.QualityTable;
+import com.webexqoe.common.schema.StatusTable;
+import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.common.schema.Tables;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.S3ProxyServer;
 import com.webexqoe.testkit.SecretsState;
 import com.webexqoe.testkit.StandIns;
@@ -103,8 +108,8 @@ public final class DemoWorld implements AutoCloseable {
             dynalite = Dynalite.start();
         }
         started.add(dynalite);
-        for (ProjectTables table : ProjectTables.values()) {
-            dynalite.createIfAbsent(table.createRequest());
+        for (TableSchema table : Tables.ALL) {
+            dynalite.createIfAbsent(table.createTableRequest());
         }
         S3ProxyServer s3Server = startS3(dataDir.map(dir -> dir.resolve("s3")));
         started.add(s3Server);
@@ -136,12 +141,13 @@ public final class DemoWorld implements AutoCloseable {
     /** Every configuration value a function may read, local names and URLs. */
     private Map<String, String> variableValues(String apisBase) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put(EnvVars.DYNAMODB_TABLENAME_PO, ProjectTables.TE_POLLING.tableName());
-        all.put(EnvVars.DYNAMODB_TABLENAME_STATUS, ProjectTables.STATUS.tableName());
-        all.put(EnvVars.DYNAMODB_TABLENAME_TE, ProjectTables.TE.tableName());
-        all.put(EnvVars.DYNAMODB_TABLENAME_TEPOLLING, ProjectTables.TE_POLLING.tableName());
-        all.put(EnvVars.DYNAMODB_TABLENAME_TWITTER, ProjectTables.TWITTER.tableName());
-        all.put(EnvVars.DYNAMODB_TABLENAME_MTGQA, ProjectTables.MTGQUALITY.tableName());
+        for (TableSchema table : Tables.ALL) {
+            // The writer's own DYNAMODB_TABLENAME is set per function (environment below).
+            if (!table.writerVariable().equals(EnvVars.DYNAMODB_TABLENAME)) {
+                all.put(table.writerVariable(), table.tableName());
+            }
+            table.readerVariable().ifPresent(variable -> all.put(variable, table.tableName()));
+        }
         all.put(EnvVars.S3_BUCKET_NAME, BUCKET);
         all.put(EnvVars.SECRETMANAGER_NAME, LocalSystem.SECRETS);
         all.put(EnvVars.SECRETMANAGER_TOKEN_NAME, LocalSystem.TOKEN_SECRET);
@@ -166,10 +172,10 @@ public final class DemoWorld implements AutoCloseable {
                 .filter(values::containsKey)
                 .forEach(name -> env.put(name, values.get(name)));
         String table = switch (function) {
-            case STATUS -> ProjectTables.STATUS.tableName();
-            case TE -> ProjectTables.TE.tableName();
-            case TWITTERAPI -> ProjectTables.TWITTER.tableName();
-            case MTGQUALITY -> ProjectTables.MTGQUALITY.tableName();
+            case STATUS -> StatusTable.SCHEMA.tableName();
+            case TE -> AlertTable.SCHEMA.tableName();
+            case TWITTERAPI -> TwitterTable.SCHEMA.tableName();
+            case MTGQUALITY -> QualityTable.SCHEMA.tableName();
             case CORE -> null;
         };
         if (table != null) {
@@ -223,9 +229,9 @@ public final class DemoWorld implements AutoCloseable {
     }
 
     /** Empties a table (deleted and made again), so that the next run finds nothing stored. */
-    public void emptyTable(ProjectTables table) {
+    public void emptyTable(TableSchema table) {
         dynalite.deleteTable(table.tableName());
-        dynalite.createTable(table.createRequest());
+        dynalite.createTable(table.createTableRequest());
     }
 
     public DynamoDbClient dynamo() {

@@ -1,7 +1,8 @@
 package com.webexqoe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.common.schema.Tables;
 import com.webexqoe.testkit.StandIns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +121,7 @@ class LocalSecretsLeakTest {
 
         int items = 0;
         try (DynamoDbClient dynamo = StandIns.configure(DynamoDbClient.builder(), system.dynamoEndpoint()).build()) {
-            for (ProjectTables table : ProjectTables.values()) {
+            for (TableSchema table : Tables.IN_USE) {
                 var scanned = dynamo.scan(r -> r.tableName(table.tableName())).items();
                 items += scanned.size();
                 seen.append(scanned).append('\n');

@@ -1,5 +1,6 @@
 package com.webexqoe.mtgquality;
 
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.time.LocalTimes;
@@ -23,7 +24,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  */
 public final class DynamoQualityStore implements QualityStore {
 
-    static final Duration RETENTION = Duration.ofDays(90);
+    static final Duration RETENTION = QualityTable.RETENTION;
 
     private final DynamoTable table;
 
@@ -38,16 +39,22 @@ public final class DynamoQualityStore implements QualityStore {
         }
     }
 
-    static Map<String, AttributeValue> item(ParticipantQuality record, Instant readAt) {
+    /** An item of the table's shape made of constants, for SnapStart priming of the writes. */
+    public static Map<String, AttributeValue> primingItem() {
+        return Map.of(QualityTable.MEETING_ID, s("priming"), QualityTable.USER_EMAIL, s("priming@example.com"),
+                QualityTable.JOIN_TIME, s("2000-01-01T00:00:00Z"), QualityTable.EXPIRES_AT, n(0));
+    }
+
+    public static Map<String, AttributeValue> item(ParticipantQuality record, Instant readAt) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("meetingid", s(record.meetingId()));
-        item.put("useremail", s(record.userKey()));
-        record.joinTime().ifPresent(value -> item.put("jointime", s(value)));
-        record.leaveTime().ifPresent(value -> item.put("leavetime", s(value)));
-        record.serverRegion().ifPresent(value -> item.put("serverregion", s(value)));
-        record.networkType().ifPresent(value -> item.put("networktype", s(value)));
-        item.put("items", AttributeValues.fromJson(record.record()));
-        item.put("expiresAt", n(LocalTimes.expiresAt(readAt, RETENTION)));
+        item.put(QualityTable.MEETING_ID, s(record.meetingId()));
+        item.put(QualityTable.USER_EMAIL, s(record.userKey()));
+        record.joinTime().ifPresent(value -> item.put(QualityTable.JOIN_TIME, s(value)));
+        record.leaveTime().ifPresent(value -> item.put(QualityTable.LEAVE_TIME, s(value)));
+        record.serverRegion().ifPresent(value -> item.put(QualityTable.SERVER_REGION, s(value)));
+        record.networkType().ifPresent(value -> item.put(QualityTable.NETWORK_TYPE, s(value)));
+        item.put(QualityTable.ITEMS, AttributeValues.fromJson(record.record()));
+        item.put(QualityTable.EXPIRES_AT, n(QualityTable.SCHEMA.expiresAt(readAt)));
         return item;
     }
 }

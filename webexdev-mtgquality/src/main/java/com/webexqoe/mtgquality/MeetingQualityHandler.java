@@ -95,9 +95,7 @@ public final class MeetingQualityHandler implements RequestStreamHandler {
                     secretStore.prime(settingsSecret);
                     secretStore.prime(tokenSecret);
                 }),
-                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
-                        "meetingid", AttributeValues.s("priming"), "useremail", AttributeValues.s("priming@example.com"),
-                        "jointime", AttributeValues.s("2000-01-01T00:00:00Z"), "expiresAt", AttributeValues.n(0))))));
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(DynamoQualityStore.primingItem()))));
         return new Wired(collector, priming);
     }
 

@@ -6,7 +6,7 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.testkit.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
@@ -58,7 +58,7 @@ class MeetingQualityFaultsTest {
     static final WireMockExtension analytics = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(6);
-    static final String TABLE = ProjectTables.MTGQUALITY.tableName();
+    static final String TABLE = QualityTable.SCHEMA.tableName();
     static final String SETTINGS_SECRET = "webexdev/secrets";
     static final String TOKEN_SECRET = "webexdev/mtgquality-token";
     static final Instant NOW = Instant.parse("2026-11-28T04:50:00Z");
@@ -81,7 +81,7 @@ class MeetingQualityFaultsTest {
 
     @BeforeEach
     void standIns() {
-        dynamo.create(ProjectTables.MTGQUALITY);
+        dynamo.create(QualityTable.SCHEMA.createTableRequest());
         givenSecrets();
     }
 

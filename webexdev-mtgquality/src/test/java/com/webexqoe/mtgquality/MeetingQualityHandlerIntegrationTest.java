@@ -12,7 +12,7 @@ import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class MeetingQualityHandlerIntegrationTest {
     @RegisterExtension
     static final WireMockExtension analytics = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String TABLE = ProjectTables.MTGQUALITY.tableName();
+    private static final String TABLE = QualityTable.SCHEMA.tableName();
     private static final String SETTINGS_SECRET = "webexdev/secrets";
     private static final String TOKEN_SECRET = "webexdev/mtgquality-token";
     private static final Instant NOW = Instant.parse("2026-11-28T04:50:00Z");
@@ -94,7 +94,7 @@ class MeetingQualityHandlerIntegrationTest {
 
     @BeforeEach
     void standIns() {
-        dynamo.create(ProjectTables.MTGQUALITY);
+        dynamo.create(QualityTable.SCHEMA.createTableRequest());
         aws.givenSecret(SETTINGS_SECRET, Map.of("CLIENT_ID", CLIENT_ID, "CLIENT_SECRET", CLIENT_SECRET,
                 "hostEmail", HOST, "userEmail", "priya.nair@example.com"));
         aws.givenSecretString(TOKEN_SECRET, TOKEN_SECRET_STRING);

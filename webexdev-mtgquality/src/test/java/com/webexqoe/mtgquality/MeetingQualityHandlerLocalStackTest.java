@@ -6,7 +6,7 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.LocalStack;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +68,8 @@ class MeetingQualityHandlerLocalStackTest {
                 .region(region).credentialsProvider(credentials).build();
         SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(localstack.getEndpoint())
                 .region(region).credentialsProvider(credentials).build();
-        String table = ProjectTables.MTGQUALITY.tableName();
-        dynamo.createTable(ProjectTables.MTGQUALITY.createRequest());
+        String table = QualityTable.SCHEMA.tableName();
+        dynamo.createTable(QualityTable.SCHEMA.createTableRequest());
         secrets.createSecret(r -> r.name("webexdev/secrets").secretString(
                 "{\"CLIENT_ID\":\"client-id\",\"CLIENT_SECRET\":\"client-secret\",\"hostEmail\":\"hana.sato@example.com\"}"));
         secrets.createSecret(r -> r.name("webexdev/mtgquality-token").secretString(

@@ -1,5 +1,6 @@
 package com.webexqoe.status;
 
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +21,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
 public final class DynamoStatusStore implements StatusStore {
 
     /** Items nobody has seen in the feed for this long expire (DynamoDB TTL). */
-    static final Duration RETENTION = Duration.ofDays(30);
+    static final Duration RETENTION = StatusTable.RETENTION;
 
     private final DynamoTable table;
 
@@ -33,13 +34,19 @@ public final class DynamoStatusStore implements StatusStore {
         table.putAll(entries.stream().map(entry -> item(entry, seenAt)).toList());
     }
 
-    static Map<String, AttributeValue> item(StatusEntry entry, Instant seenAt) {
+    /** An item of the table's shape made of constants, for SnapStart priming of the writes. */
+    public static Map<String, AttributeValue> primingItem() {
+        return item(new StatusEntry("Priming", java.util.Optional.of("https://status.webex.com/"), "resolved",
+                java.util.Optional.of(Instant.parse("2000-01-01T00:00:00Z"))), Instant.EPOCH);
+    }
+
+    public static Map<String, AttributeValue> item(StatusEntry entry, Instant seenAt) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("title", s(entry.title()));
-        entry.link().ifPresent(link -> item.put("URL", s(link)));
-        item.put("Status", s(entry.status()));
-        entry.published().ifPresent(published -> item.put("published", s(published.toString())));
-        item.put("expiresAt", n(LocalTimes.expiresAt(seenAt, RETENTION)));
+        item.put(StatusTable.TITLE, s(entry.title()));
+        entry.link().ifPresent(link -> item.put(StatusTable.URL, s(link)));
+        item.put(StatusTable.STATUS, s(entry.status()));
+        entry.published().ifPresent(published -> item.put(StatusTable.PUBLISHED, s(published.toString())));
+        item.put(StatusTable.EXPIRES_AT, n(StatusTable.SCHEMA.expiresAt(seenAt)));
         return item;
     }
 }

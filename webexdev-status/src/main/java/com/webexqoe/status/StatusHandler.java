@@ -74,10 +74,7 @@ public final class StatusHandler implements RequestStreamHandler {
         // SnapStart: parse the bundled feed (Rome, the XML parser), marshal the writes (stopped before sending).
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
                 new SnapStartPriming.Step("parse the bundled feed", () -> parser.parse(bundledFeed())),
-                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
-                        "title", AttributeValues.s("Priming"), "Status", AttributeValues.s("resolved"),
-                        "URL", AttributeValues.s("https://status.webex.com/"),
-                        "published", AttributeValues.s("2000-01-01T00:00:00Z"), "expiresAt", AttributeValues.n(0))))));
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(DynamoStatusStore.primingItem()))));
         return new Wired(collector, priming);
     }
 

@@ -5,7 +5,7 @@ import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.Dynalite;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.testkit.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
@@ -51,7 +51,7 @@ class StatusFaultsTest {
 
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(6);
     static final String FEED_PATH = "/history.rss";
-    static final String TABLE = ProjectTables.STATUS.tableName();
+    static final String TABLE = StatusTable.SCHEMA.tableName();
     static final Instant FIRST = Instant.parse("2026-11-27T09:15:00Z");
     static final Instant LATER = FIRST.plus(Duration.ofMinutes(5));
     static final byte[] FEED = Fixtures.feed("history-incidents-and-maintenance.xml");
@@ -59,7 +59,7 @@ class StatusFaultsTest {
 
     @BeforeEach
     void table() {
-        dynamo.create(ProjectTables.STATUS);
+        dynamo.create(StatusTable.SCHEMA.createTableRequest());
     }
 
     static StandInEnv env(URI dynamoEndpoint) {
@@ -146,7 +146,7 @@ class StatusFaultsTest {
         Dynalite own = Dynalite.start(data, port);
         StatusHandler[] warm = new StatusHandler[1];
         try {
-            own.createTable(ProjectTables.STATUS.createRequest());
+            own.createTable(StatusTable.SCHEMA.createTableRequest());
             StandInEnv env = env(own.endpoint());
             FaultRun first = FaultRun.invoke(() -> warm[0] = new StatusHandler(Env.of(env.toMap()), Clock.fixed(FIRST, ZoneOffset.UTC)),
                     StatusHandler.FUNCTION, EVENT, LAMBDA_TIMEOUT);

@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class StatusFeedHostileXmlTest {
     static final WireMockExtension attacker = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     static final String FEED_PATH = "/history.rss";
-    static final String TABLE = ProjectTables.STATUS.tableName();
+    static final String TABLE = StatusTable.SCHEMA.tableName();
     static final Instant NOW = Instant.parse("2026-11-27T09:15:00Z");
     static final String MARKER = "LEAKED-7c1f0e-local-file-content";
     static final String REMOTE_MARKER = "LEAKED-93ab2d-remote-entity-content";
@@ -66,7 +66,7 @@ class StatusFeedHostileXmlTest {
 
     @BeforeEach
     void standIns() throws Exception {
-        dynamo.create(ProjectTables.STATUS);
+        dynamo.create(StatusTable.SCHEMA.createTableRequest());
         secretFile = temp.resolve("secret.txt");
         Files.writeString(secretFile, MARKER);
         attacker.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)

@@ -9,7 +9,7 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,13 @@ class StatusHandlerIntegrationTest {
     static final WireMockExtension feedServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String FEED_PATH = "/history.rss";
-    private static final String TABLE = ProjectTables.STATUS.tableName();
+    private static final String TABLE = StatusTable.SCHEMA.tableName();
     private static final Instant NOW = Instant.parse("2026-11-27T09:15:00Z");
     private static final long EXPIRES_AT = NOW.plus(Duration.ofDays(30)).getEpochSecond();
 
     @BeforeEach
     void table() {
-        dynamo.create(ProjectTables.STATUS);
+        dynamo.create(StatusTable.SCHEMA.createTableRequest());
     }
 
     private StandInEnv env() {
@@ -208,7 +208,7 @@ class StatusHandlerIntegrationTest {
 
     @Test
     void missingTableInDynamoDbFailsTheInvocation() {
-        dynamo.drop(ProjectTables.STATUS);
+        dynamo.drop(StatusTable.SCHEMA.tableName());
         serveFeed("history-incidents-and-maintenance.xml");
 
         assertThatThrownBy(() -> invoke(handler(env(), NOW)))

@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.LocalStack;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +61,8 @@ class StatusHandlerLocalStackTest {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(localstack.getAccessKey(), localstack.getSecretKey())))
                 .build();
-        String table = ProjectTables.STATUS.tableName();
-        dynamo.createTable(ProjectTables.STATUS.createRequest());
+        String table = StatusTable.SCHEMA.tableName();
+        dynamo.createTable(StatusTable.SCHEMA.createTableRequest());
         dynamo.updateTimeToLive(r -> r.tableName(table)
                 .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
         feedServer.stubFor(get(urlEqualTo("/history.rss"))

@@ -1,5 +1,6 @@
 package com.webexqoe.te;
 
+import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.time.LocalTimes;
@@ -23,7 +24,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  */
 public final class DynamoAlertStore implements AlertStore {
 
-    static final Duration RETENTION = Duration.ofDays(30);
+    static final Duration RETENTION = AlertTable.RETENTION;
     /** The marker's sort key: not a time, and sorts before every time of its event. */
     static final String DELIVERY_MARK = "#delivery";
 
@@ -38,11 +39,11 @@ public final class DynamoAlertStore implements AlertStore {
     @Override
     public boolean claim(String eventId, Instant receivedAt) {
         Map<String, AttributeValue> marker = new LinkedHashMap<>();
-        marker.put("eventid", s(eventId));
-        marker.put("datetime", s(DELIVERY_MARK));
-        marker.put("receivedAt", s(times.format(receivedAt, LocalTimes.MILLIS)));
-        marker.put("expiresAt", n(LocalTimes.expiresAt(receivedAt, RETENTION)));
-        return table.putIfAbsent(marker, "eventid");
+        marker.put(AlertTable.EVENT_ID, s(eventId));
+        marker.put(AlertTable.DATETIME, s(DELIVERY_MARK));
+        marker.put(AlertTable.RECEIVED_AT, s(times.format(receivedAt, LocalTimes.MILLIS)));
+        marker.put(AlertTable.EXPIRES_AT, n(AlertTable.SCHEMA.expiresAt(receivedAt)));
+        return table.putIfAbsent(marker, AlertTable.EVENT_ID);
     }
 
     @Override
@@ -52,23 +53,28 @@ public final class DynamoAlertStore implements AlertStore {
 
     @Override
     public void release(String eventId) {
-        table.delete(Map.of("eventid", s(eventId), "datetime", s(DELIVERY_MARK)));
+        table.delete(Map.of(AlertTable.EVENT_ID, s(eventId), AlertTable.DATETIME, s(DELIVERY_MARK)));
     }
 
-    static Map<String, AttributeValue> item(Alert alert, Instant receivedAt, LocalTimes times) {
+    /** An item of the table's shape made of constants, for SnapStart priming of the writes. */
+    public static Map<String, AttributeValue> primingItem() {
+        return Map.of(AlertTable.EVENT_ID, s("priming"), AlertTable.DATETIME, s("2000-01-01T00:00:00.000"),
+                AlertTable.DAY, s("2000-01-01"), AlertTable.EXPIRES_AT, n(0));
+    }
+
+    public static Map<String, AttributeValue> item(Alert alert, Instant receivedAt, LocalTimes times) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        // The original wrote this attribute as "evnetid"; SPEC 5 names the key "eventid".
-        item.put("eventid", s(alert.eventId()));
-        item.put("datetime", s(times.format(receivedAt, LocalTimes.MILLIS)));
-        alert.type().ifPresent(type -> item.put("type", s(type)));
-        alert.active().ifPresent(active -> item.put("active", AttributeValues.fromJson(active)));
-        item.put("agentName", strings(alert.agentNames()));
-        item.put("metric", strings(alert.metrics()));
-        alert.ruleExpression().ifPresent(rule -> item.put("ruleExpression", s(rule)));
-        alert.testName().ifPresent(name -> item.put("testName", s(name)));
-        item.put("items", AttributeValue.builder().m(AttributeValues.fromJsonObject(alert.body())).build());
-        item.put("day", s(times.day(receivedAt)));
-        item.put("expiresAt", n(LocalTimes.expiresAt(receivedAt, RETENTION)));
+        item.put(AlertTable.EVENT_ID, s(alert.eventId()));
+        item.put(AlertTable.DATETIME, s(times.format(receivedAt, LocalTimes.MILLIS)));
+        alert.type().ifPresent(type -> item.put(AlertTable.TYPE, s(type)));
+        alert.active().ifPresent(active -> item.put(AlertTable.ACTIVE, AttributeValues.fromJson(active)));
+        item.put(AlertTable.AGENT_NAME, strings(alert.agentNames()));
+        item.put(AlertTable.METRIC, strings(alert.metrics()));
+        alert.ruleExpression().ifPresent(rule -> item.put(AlertTable.RULE_EXPRESSION, s(rule)));
+        alert.testName().ifPresent(name -> item.put(AlertTable.TEST_NAME, s(name)));
+        item.put(AlertTable.ITEMS, AttributeValue.builder().m(AttributeValues.fromJsonObject(alert.body())).build());
+        item.put(AlertTable.DAY, s(times.day(receivedAt)));
+        item.put(AlertTable.EXPIRES_AT, n(AlertTable.SCHEMA.expiresAt(receivedAt)));
         return item;
     }
 

@@ -1,5 +1,6 @@
 package com.webexqoe.te;
 
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,15 +25,21 @@ public final class DynamoPollingStore implements PollingStore {
         table.put(item(record));
     }
 
-    static Map<String, AttributeValue> item(PollingRecord record) {
+    /** An item of the table's shape made of constants, for SnapStart priming of the writes. */
+    public static Map<String, AttributeValue> primingItem() {
+        return Map.of(PollingTable.DATETIME, s("2000-01-01T00:00:00"), PollingTable.DAY, s("2000-01-01"),
+                PollingTable.EXPIRES_AT, n(0));
+    }
+
+    public static Map<String, AttributeValue> item(PollingRecord record) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("datetime", s(record.datetime()));
-        item.put("day", s(record.day()));
-        record.metrics().ifPresent(rows -> item.put("metrics",
+        item.put(PollingTable.DATETIME, s(record.datetime()));
+        item.put(PollingTable.DAY, s(record.day()));
+        record.metrics().ifPresent(rows -> item.put(PollingTable.METRICS,
                 AttributeValue.builder().l(rows.stream().map(AttributeValues::fromJson).toList()).build()));
-        record.responses().ifPresent(rows -> item.put("response",
+        record.responses().ifPresent(rows -> item.put(PollingTable.RESPONSE,
                 AttributeValue.builder().l(rows.stream().map(AttributeValues::fromJson).toList()).build()));
-        item.put("expiresAt", n(record.expiresAt()));
+        item.put(PollingTable.EXPIRES_AT, n(record.expiresAt()));
         return item;
     }
 }

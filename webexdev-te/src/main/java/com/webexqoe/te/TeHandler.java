@@ -185,13 +185,8 @@ public final class TeHandler implements RequestStreamHandler {
                     }),
                     new SnapStartPriming.Step("marshal the secret read", () -> secrets.get().prime(secretName)),
                     new SnapStartPriming.Step("marshal the DynamoDB writes", () -> {
-                        Map<String, AttributeValue> alert = Map.of("eventid", AttributeValues.s("priming"),
-                                "datetime", AttributeValues.s("2000-01-01T00:00:00.000"), "day", AttributeValues.s("2000-01-01"),
-                                "expiresAt", AttributeValues.n(0));
-                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)).primeWrites(alert);
-                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME_PO)).primeWrites(Map.of(
-                                "datetime", AttributeValues.s("2000-01-01T00:00:00"), "day", AttributeValues.s("2000-01-01"),
-                                "expiresAt", AttributeValues.n(0)));
+                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)).primeWrites(DynamoAlertStore.primingItem());
+                        new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME_PO)).primeWrites(DynamoPollingStore.primingItem());
                     }),
                     new SnapStartPriming.Step("marshal the S3 writes", () -> new ObjectStore(s3.get(),
                             env.required(EnvVars.S3_BUCKET_NAME)).prime("resource.json", "[]".getBytes(StandardCharsets.UTF_8),

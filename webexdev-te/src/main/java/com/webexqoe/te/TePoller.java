@@ -1,5 +1,6 @@
 package com.webexqoe.te;
 
+import com.webexqoe.common.schema.PollingTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TePoller {
 
     /** Polling items expire after this long (DynamoDB TTL). */
-    static final Duration RETENTION = Duration.ofDays(30);
+    static final Duration RETENTION = PollingTable.RETENTION;
     static final String NET_SOURCE = "network metrics (" + EnvVars.API_URL_MMP_NET + ")";
     static final String HTTP_SOURCE = "HTTP server results (" + EnvVars.API_URL_HTTP_WEB + ")";
 
@@ -116,7 +117,7 @@ public final class TePoller {
         if (metrics.isPresent() || responses.isPresent()) {
             try {
                 pollingStore.save(new PollingRecord(times.format(now, LocalTimes.SECONDS), times.day(now), metrics, responses,
-                        LocalTimes.expiresAt(now, RETENTION)));
+                        PollingTable.SCHEMA.expiresAt(now)));
                 itemStored = true;
             } catch (RuntimeException e) {
                 failed("polling table (" + EnvVars.DYNAMODB_TABLENAME_PO + ")", e, failures, log);

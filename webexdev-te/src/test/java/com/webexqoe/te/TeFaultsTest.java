@@ -8,7 +8,8 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandIns;
 import com.webexqoe.testkit.StandInEnv;
@@ -70,8 +71,8 @@ class TeFaultsTest {
     static final String WEBHOOK_TOKEN = "SECRET-te-webhook-token-4e8b0d2f";
     static final String CLIENT_SECRET = "SECRET-te-client-secret-91ac";
     static final List<String> SECRETS = List.of(TE_TOKEN, WEBHOOK_TOKEN, CLIENT_SECRET, StandIns.SECRET_KEY);
-    static final String POLLING = ProjectTables.TE_POLLING.tableName();
-    static final String ALERTS = ProjectTables.TE.tableName();
+    static final String POLLING = PollingTable.SCHEMA.tableName();
+    static final String ALERTS = AlertTable.SCHEMA.tableName();
     static final Instant NOW = Instant.parse("2026-11-27T15:20:00Z");
     static final String RAW_KEY = "2026-11-28.json";
     static final byte[] SCHEDULED = "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}"
@@ -108,8 +109,8 @@ class TeFaultsTest {
 
     @BeforeEach
     void standIns() {
-        dynamo.create(ProjectTables.TE_POLLING);
-        dynamo.create(ProjectTables.TE);
+        dynamo.create(PollingTable.SCHEMA.createTableRequest());
+        dynamo.create(AlertTable.SCHEMA.createTableRequest());
         s3.createBucket(BUCKET);
         aws.givenSecret(SECRET, Map.of("TE_OAUTHBEARER_TOKEN_V7", TE_TOKEN, "TE_WEBHOOK_TOKEN", WEBHOOK_TOKEN,
                 "CLIENT_SECRET", CLIENT_SECRET, "userEmail", "someone@example.com"));

@@ -6,7 +6,9 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.LocalStack;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.TableSchema;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +58,8 @@ class TeHandlerLocalStackTest {
         localstack = new LocalStackContainer(LocalStack.IMAGE).withServices("dynamodb", "s3", "secretsmanager");
         localstack.start();
         DynamoDbClient dynamo = configure(DynamoDbClient.builder()).build();
-        for (ProjectTables table : List.of(ProjectTables.TE, ProjectTables.TE_POLLING)) {
-            dynamo.createTable(table.createRequest());
+        for (TableSchema table : List.of(AlertTable.SCHEMA, PollingTable.SCHEMA)) {
+            dynamo.createTable(table.createTableRequest());
             dynamo.updateTimeToLive(r -> r.tableName(table.tableName())
                     .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
         }
@@ -87,8 +89,8 @@ class TeHandlerLocalStackTest {
                 .set("AWS_ACCESS_KEY_ID", localstack.getAccessKey())
                 .set("AWS_SECRET_ACCESS_KEY", localstack.getSecretKey())
                 .set("AWS_ENDPOINT_URL", localstack.getEndpoint().toString())
-                .set("DYNAMODB_TABLENAME", ProjectTables.TE.tableName())
-                .set("DYNAMODB_TABLENAME_PO", ProjectTables.TE_POLLING.tableName())
+                .set("DYNAMODB_TABLENAME", AlertTable.SCHEMA.tableName())
+                .set("DYNAMODB_TABLENAME_PO", PollingTable.SCHEMA.tableName())
                 .set("S3_BUCKET_NAME", BUCKET)
                 .set("SECRETMANAGER_NAME", SECRET)
                 .set("API_URL_MMP", base + "mmp")
@@ -118,7 +120,7 @@ class TeHandlerLocalStackTest {
         assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("2026-11-28.json")).asByteArray())
                 .isEqualTo(Fixtures.bytes("thousandeyes/path-vis-v6-mmp-two-agents.json"));
         List<Map<String, AttributeValue>> items = configure(DynamoDbClient.builder()).build()
-                .scan(r -> r.tableName(ProjectTables.TE_POLLING.tableName())).items();
+                .scan(r -> r.tableName(PollingTable.SCHEMA.tableName())).items();
         assertThat(items).hasSize(1);
         assertThat(items.get(0).get("metrics").l().get(1).m().get("jitter").n()).isEqualTo("1.000000000000000001");
     }
@@ -138,7 +140,7 @@ class TeHandlerLocalStackTest {
         assertThat(first.get("statusCode").asInt()).isEqualTo(200);
         assertThat(Json.read(again.get("body").asText()).get("duplicate").asBoolean()).isTrue();
         List<Map<String, AttributeValue>> byDay = configure(DynamoDbClient.builder()).build()
-                .query(q -> q.tableName(ProjectTables.TE.tableName()).indexName("byDay")
+                .query(q -> q.tableName(AlertTable.SCHEMA.tableName()).indexName("byDay")
                         .keyConditionExpression("#d = :d").expressionAttributeNames(Map.of("#d", "day"))
                         .expressionAttributeValues(Map.of(":d", AttributeValue.builder().s("2026-11-28").build()))).items();
         assertThat(byDay).hasSize(1);

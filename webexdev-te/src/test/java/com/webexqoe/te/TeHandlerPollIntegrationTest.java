@@ -11,7 +11,8 @@ import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class TeHandlerPollIntegrationTest {
     static final String BUCKET = "webexdev-dashboard";
     static final String SECRET = "webexdev/secrets";
     static final String TOKEN = "te-token-for-tests-0123456789";
-    static final String POLLING = ProjectTables.TE_POLLING.tableName();
+    static final String POLLING = PollingTable.SCHEMA.tableName();
     /** 00:20 on 28 November in Tokyo, still the 27th in UTC: the local date must win. */
     static final Instant NOW = Instant.parse("2026-11-27T15:20:00Z");
 
@@ -73,8 +74,8 @@ class TeHandlerPollIntegrationTest {
 
     @BeforeEach
     void standIns() {
-        dynamo.create(ProjectTables.TE_POLLING);
-        dynamo.create(ProjectTables.TE);
+        dynamo.create(PollingTable.SCHEMA.createTableRequest());
+        dynamo.create(AlertTable.SCHEMA.createTableRequest());
         s3.createBucket(BUCKET);
         aws.givenSecret(SECRET, Map.of("TE_OAUTHBEARER_TOKEN_V7", TOKEN, "userEmail", "someone@example.com"));
     }
@@ -84,7 +85,7 @@ class TeHandlerPollIntegrationTest {
                 .dynamoDb(dynamo.endpoint())
                 .s3(s3.endpoint())
                 .secretsManager(aws.endpoint())
-                .set("DYNAMODB_TABLENAME", ProjectTables.TE.tableName())
+                .set("DYNAMODB_TABLENAME", AlertTable.SCHEMA.tableName())
                 .set("DYNAMODB_TABLENAME_PO", POLLING)
                 .set("S3_BUCKET_NAME", BUCKET)
                 .set("SECRETMANAGER_NAME", SECRET)

@@ -9,7 +9,8 @@ import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class TeHandlerWebhookIntegrationTest {
 
     static final String SECRET = "webexdev/secrets";
     static final String WEBHOOK_TOKEN = "whk-7f3a9c1e5b2d4f6a8c0e";
-    static final String TABLE = ProjectTables.TE.tableName();
+    static final String TABLE = AlertTable.SCHEMA.tableName();
     static final Instant NOW = Instant.parse("2026-11-27T15:20:00.123Z");
     static final String TRIGGER = Fixtures.text("alerts/alert-trigger-http-server-response-time.json");
     static final String CLEAR = Fixtures.text("alerts/alert-clear-http-server-response-code.json");
 
     @BeforeEach
     void standIns() {
-        dynamo.create(ProjectTables.TE);
+        dynamo.create(AlertTable.SCHEMA.createTableRequest());
         givenToken(Optional.of(WEBHOOK_TOKEN));
     }
 
@@ -70,7 +71,7 @@ class TeHandlerWebhookIntegrationTest {
                 .secretsManager(aws.endpoint())
                 .s3(java.net.URI.create("http://127.0.0.1:9"))
                 .set("DYNAMODB_TABLENAME", TABLE)
-                .set("DYNAMODB_TABLENAME_PO", ProjectTables.TE_POLLING.tableName())
+                .set("DYNAMODB_TABLENAME_PO", PollingTable.SCHEMA.tableName())
                 .set("S3_BUCKET_NAME", "webexdev-dashboard")
                 .set("SECRETMANAGER_NAME", SECRET)
                 // Poll-only settings that would fail a poll: the webhook must not care.
@@ -203,7 +204,7 @@ class TeHandlerWebhookIntegrationTest {
 
     @Test
     void ourOwnStorageFailingAnswers503AndTheRedeliveryIsThenStored() throws Exception {
-        dynamo.drop(ProjectTables.TE);
+        dynamo.drop(AlertTable.SCHEMA.tableName());
 
         JsonNode failed = invoke(handler(NOW), proxyEvent(TRIGGER, bearer(WEBHOOK_TOKEN)));
 
@@ -211,7 +212,7 @@ class TeHandlerWebhookIntegrationTest {
         assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("\"level\":\"ERROR\"")
                 .contains("DynamoDB table webexdev-te does not exist");
 
-        dynamo.create(ProjectTables.TE);
+        dynamo.create(AlertTable.SCHEMA.createTableRequest());
         JsonNode redelivered = invoke(handler(NOW.plusSeconds(60)), proxyEvent(TRIGGER, bearer(WEBHOOK_TOKEN)));
 
         assertThat(redelivered.get("statusCode").asInt()).isEqualTo(200);

@@ -11,7 +11,8 @@ import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.MutableClock;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,11 +56,11 @@ class WebhookCorpusTest {
 
     static final String SECRET = "webexdev/secrets";
     static final String WEBHOOK_TOKEN = "whk-corpus-5e1d7a3c9b";
-    static final String TABLE = ProjectTables.TE.tableName();
+    static final String TABLE = AlertTable.SCHEMA.tableName();
 
     @Test
     void aThousandHostileBodiesGetNo5xxNoLambdaErrorAndEveryValidAlertIsStoredExactlyOnce() throws Exception {
-        dynamo.create(ProjectTables.TE);
+        dynamo.create(AlertTable.SCHEMA.createTableRequest());
         aws.givenSecret(SECRET, Map.of("TE_OAUTHBEARER_TOKEN_V7", "te-token", "TE_WEBHOOK_TOKEN", WEBHOOK_TOKEN));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T03:00:00Z"));
         // One container: one handler, warm after the first call. Its log goes nowhere (1,200 lines).
@@ -220,7 +221,7 @@ class WebhookCorpusTest {
                 .secretsManager(aws.endpoint())
                 .s3(java.net.URI.create("http://127.0.0.1:9"))
                 .set("DYNAMODB_TABLENAME", TABLE)
-                .set("DYNAMODB_TABLENAME_PO", ProjectTables.TE_POLLING.tableName())
+                .set("DYNAMODB_TABLENAME_PO", PollingTable.SCHEMA.tableName())
                 .set("S3_BUCKET_NAME", "webexdev-dashboard")
                 .set("SECRETMANAGER_NAME", SECRET)
                 .set("API_URL_MMP", "https://api.thousandeyes.com/v7/test-results/1/path-vis")

@@ -41,13 +41,13 @@ public final class DynaliteExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /** Deletes one table and waits until it is gone. */
-    public void drop(ProjectTables table) {
-        dynalite.deleteTable(table.tableName());
+    public void drop(String table) {
+        dynalite.deleteTable(table);
     }
 
-    /** Creates one of the project's tables, as {@link ProjectTables} defines it. */
-    public void create(ProjectTables table) {
-        dynalite.createTable(table.createRequest());
+    /** Creates a table (the project's: their schema's {@code createTableRequest()} in webexdev-common). */
+    public void create(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+        dynalite.createTable(request);
     }
 
     public List<Map<String, AttributeValue>> scan(String table) {

@@ -1,5 +1,6 @@
 package com.webexqoe.twitter;
 
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.time.LocalTimes;
 import com.webexqoe.twitter.TextAnalysis.LanguageScore;
@@ -26,9 +27,9 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  */
 public final class DynamoPostStore implements PostStore {
 
-    public static final String KEY = "tweetid";
+    public static final String KEY = TwitterTable.TWEET_ID;
     /** Stored posts expire a week after they were analysed: recent search only reaches 7 days back. */
-    static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration RETENTION = TwitterTable.RETENTION;
 
     private final DynamoTable table;
     private final LocalTimes times;
@@ -52,31 +53,37 @@ public final class DynamoPostStore implements PostStore {
         table.putAll(posts.stream().map(post -> item(post, now, times)).toList());
     }
 
-    static Map<String, AttributeValue> item(AnalysedPost analysed, Instant now, LocalTimes times) {
+    /** An item of the table's shape made of constants, for SnapStart priming of the writes. */
+    public static Map<String, AttributeValue> primingItem() {
+        return Map.of(KEY, s("0"), TwitterTable.DATETIME, n(20000101000000L), TwitterTable.TEXT, s("priming"),
+                TwitterTable.DAY, s("2000-01-01"), TwitterTable.EXPIRES_AT, n(0));
+    }
+
+    public static Map<String, AttributeValue> item(AnalysedPost analysed, Instant now, LocalTimes times) {
         Post post = analysed.post();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(KEY, s(post.id()));
-        item.put("datetime", n(times.compactNumber(post.createdAt())));
-        item.put("unixtime", n(post.createdAt().getEpochSecond()));
-        item.put("text", s(post.text()));
+        item.put(TwitterTable.DATETIME, n(times.compactNumber(post.createdAt())));
+        item.put(TwitterTable.UNIXTIME, n(post.createdAt().getEpochSecond()));
+        item.put(TwitterTable.TEXT, s(post.text()));
         SentimentScores sentiment = analysed.sentiment();
-        item.put("Sentiment", s(sentiment.sentiment()));
+        item.put(TwitterTable.SENTIMENT, s(sentiment.sentiment()));
         Map<String, AttributeValue> scores = new LinkedHashMap<>();
-        scores.put("Positive", n(sentiment.positive()));
-        scores.put("Negative", n(sentiment.negative()));
-        scores.put("Neutral", n(sentiment.neutral()));
-        scores.put("Mixed", n(sentiment.mixed()));
-        item.put("SentimentScore", AttributeValue.builder().m(scores).build());
-        item.put("language_code", AttributeValue.builder().l(analysed.languages().stream().map(DynamoPostStore::language).toList()).build());
-        item.put("day", s(times.day(post.createdAt())));
-        item.put("expiresAt", n(LocalTimes.expiresAt(now, RETENTION)));
+        scores.put(TwitterTable.POSITIVE, n(sentiment.positive()));
+        scores.put(TwitterTable.NEGATIVE, n(sentiment.negative()));
+        scores.put(TwitterTable.NEUTRAL, n(sentiment.neutral()));
+        scores.put(TwitterTable.MIXED, n(sentiment.mixed()));
+        item.put(TwitterTable.SENTIMENT_SCORE, AttributeValue.builder().m(scores).build());
+        item.put(TwitterTable.LANGUAGE_CODE, AttributeValue.builder().l(analysed.languages().stream().map(DynamoPostStore::language).toList()).build());
+        item.put(TwitterTable.DAY, s(times.day(post.createdAt())));
+        item.put(TwitterTable.EXPIRES_AT, n(TwitterTable.SCHEMA.expiresAt(now)));
         return item;
     }
 
     private static AttributeValue language(LanguageScore language) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put("LanguageCode", s(language.languageCode()));
-        language.score().ifPresent(score -> m.put("Score", n(score)));
+        m.put(TwitterTable.LANGUAGE_CODE_FIELD, s(language.languageCode()));
+        language.score().ifPresent(score -> m.put(TwitterTable.SCORE, n(score)));
         return AttributeValue.builder().m(m).build();
     }
 }

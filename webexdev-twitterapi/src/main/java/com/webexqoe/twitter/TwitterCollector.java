@@ -70,7 +70,7 @@ public final class TwitterCollector {
             }
             if (post.text().isBlank()) {
                 empty++;
-                log.info("post skipped: empty text", "tweetid", post.id());
+                log.info("post skipped: empty text", DynamoPostStore.KEY, post.id());
                 continue;
             }
             withText.add(post);
@@ -152,7 +152,7 @@ public final class TwitterCollector {
             Post post = posts.get(i);
             if (failures.containsKey(i)) {
                 failedIds.add(post.id());
-                log.warn("post skipped: Comprehend failed", "tweetid", post.id(), "error", failures.get(i));
+                log.warn("post skipped: Comprehend failed", DynamoPostStore.KEY, post.id(), "error", failures.get(i));
             } else {
                 analysed.add(new AnalysedPost(post, languages.get(i).orElseThrow(), sentiments.get(i)));
             }

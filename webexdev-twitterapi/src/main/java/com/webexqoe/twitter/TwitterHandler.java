@@ -96,10 +96,7 @@ public final class TwitterHandler implements RequestStreamHandler {
                             .textList("Webex priming text", "Webex priming text").languageCode("en")
                             .overrideConfiguration(PrimingGuard.MARK)));
                 }),
-                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(Map.of(
-                        "tweetid", AttributeValues.s("0"), "datetime", AttributeValues.n(20000101000000L),
-                        "text", AttributeValues.s("priming"), "day", AttributeValues.s("2000-01-01"),
-                        "expiresAt", AttributeValues.n(0))))));
+                new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(DynamoPostStore.primingItem()))));
         return new Wired(collector, priming);
     }
 

@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
@@ -55,7 +55,7 @@ class TwitterFaultsTest {
     static final AwsJsonStub aws = new AwsJsonStub();
 
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(6);
-    static final String TABLE = ProjectTables.TWITTER.tableName();
+    static final String TABLE = TwitterTable.SCHEMA.tableName();
     static final String SECRET = "webexdev/secrets";
     static final String BEARER = "SECRET-x-bearer-token-7f3a0b1c2d";
     static final Map<String, String> OAUTH = Map.of(
@@ -74,7 +74,7 @@ class TwitterFaultsTest {
 
     @BeforeEach
     void table() {
-        dynamo.create(ProjectTables.TWITTER);
+        dynamo.create(TwitterTable.SCHEMA.createTableRequest());
     }
 
     static StandInEnv env() {

@@ -11,7 +11,7 @@ import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class TwitterHandlerIntegrationTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
-    private static final String TABLE = ProjectTables.TWITTER.tableName();
+    private static final String TABLE = TwitterTable.SCHEMA.tableName();
     private static final String SECRET = "webexdev/secrets";
     private static final String BEARER = "AAAAAAAAAAAAAAAAAAAAAtest-bearer-value-0001";
     private static final Map<String, String> OAUTH = Map.of(
@@ -79,7 +79,7 @@ class TwitterHandlerIntegrationTest {
 
     @BeforeEach
     void table() {
-        dynamo.create(ProjectTables.TWITTER);
+        dynamo.create(TwitterTable.SCHEMA.createTableRequest());
     }
 
     private StandInEnv env() {
@@ -430,8 +430,8 @@ class TwitterHandlerIntegrationTest {
         x.verify(2, getRequestedFor(urlPathEqualTo(V2_PATH)));
 
         // v1.1: Twitter4J retries nothing itself; the adapter waits out Retry-After within the deadline.
-        dynamo.drop(ProjectTables.TWITTER);
-        dynamo.create(ProjectTables.TWITTER);
+        dynamo.drop(TwitterTable.SCHEMA.tableName());
+        dynamo.create(TwitterTable.SCHEMA.createTableRequest());
         aws.givenSecret(SECRET, OAUTH);
         x.stubFor(get(urlPathEqualTo(V11_PATH)).inScenario("v1.1").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
@@ -504,8 +504,8 @@ class TwitterHandlerIntegrationTest {
         assertThat(runLoadsTwitter4j()).isFalse();
         assertThat(storedById()).hasSize(10);
 
-        dynamo.drop(ProjectTables.TWITTER);
-        dynamo.create(ProjectTables.TWITTER);
+        dynamo.drop(TwitterTable.SCHEMA.tableName());
+        dynamo.create(TwitterTable.SCHEMA.createTableRequest());
         aws.givenSecret(SECRET, OAUTH);
         serveV11("search-tweets-extended.json");
         comprehend(BATCH_DETECT_LANGUAGE, "batch-detect-dominant-language-three-english.json");

@@ -14,6 +14,8 @@ public final class EnvVars {
     public static final String DYNAMODB_TABLENAME_TEPOLLING = "DYNAMODB_TABLENAME_TEPOLLING";
     public static final String DYNAMODB_TABLENAME_TWITTER = "DYNAMODB_TABLENAME_TWITTER";
     public static final String DYNAMODB_TABLENAME_MTGQA = "DYNAMODB_TABLENAME_MTGQA";
+    /** The health table (run records, notify state); new, not in the template yet. */
+    public static final String DYNAMODB_TABLENAME_HEALTH = "DYNAMODB_TABLENAME_HEALTH";
     public static final String S3_BUCKET_NAME = "S3_BUCKET_NAME";
     public static final String SECRETMANAGER_NAME = "SECRETMANAGER_NAME";
     public static final String SECRETMANAGER_TOKEN_NAME = "SECRETMANAGER_TOKEN_NAME";

@@ -4,7 +4,8 @@ import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.ProjectTables;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +37,11 @@ class DynamoTableTest {
 
     @BeforeEach
     void tables() {
-        dynamo.create(ProjectTables.STATUS);
-        dynamo.create(ProjectTables.TE_POLLING);
+        dynamo.create(StatusTable.SCHEMA.createTableRequest());
+        dynamo.create(PollingTable.SCHEMA.createTableRequest());
         client = DynamoClients.create(AwsClientSettings.fromEnv(Env.of(StandInEnv.create().dynamoDb(dynamo.endpoint()).toMap())));
-        status = new DynamoTable(client, ProjectTables.STATUS.tableName());
-        polling = new DynamoTable(client, ProjectTables.TE_POLLING.tableName());
+        status = new DynamoTable(client, StatusTable.SCHEMA.tableName());
+        polling = new DynamoTable(client, PollingTable.SCHEMA.tableName());
     }
 
     @AfterEach
