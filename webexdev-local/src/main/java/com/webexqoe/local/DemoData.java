@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -458,7 +460,8 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
 
     /**
      * On the first demo start, the last 24 hours of path metrics (every 15 minutes) and posts, in
-     * the items the te and twitter functions write, so that the trend chart and the windows are
+     * the items the te and twitter functions write (names from their schemas; DemoDataItemsTest holds
+     * them to the writers' own mappers), so that the trend chart and the windows are
      * full from the first page on.
      */
     void seedHistory(DynamoDbClient dynamo, Optional<Path> marker) {
@@ -471,14 +474,14 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         for (int i = 96; i >= 1; i--) {
             Instant at = now.minus(Duration.ofMinutes(15L * i));
             Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put("datetime", AttributeValues.s(times.format(at, LocalTimes.SECONDS)));
-            item.put("day", AttributeValues.s(times.day(at)));
-            item.put("metrics", AttributeValues.fromJson(flatten(network(at))));
-            item.put("response", AttributeValues.fromJson(flatten(httpServer(at))));
-            item.put("expiresAt", AttributeValues.n(LocalTimes.expiresAt(at, Duration.ofDays(30))));
+            item.put(PollingTable.DATETIME, AttributeValues.s(times.format(at, LocalTimes.SECONDS)));
+            item.put(PollingTable.DAY, AttributeValues.s(times.day(at)));
+            item.put(PollingTable.METRICS, AttributeValues.fromJson(flatten(network(at))));
+            item.put(PollingTable.RESPONSE, AttributeValues.fromJson(flatten(httpServer(at))));
+            item.put(PollingTable.EXPIRES_AT, AttributeValues.n(PollingTable.SCHEMA.expiresAt(at)));
             polls.add(item);
         }
-        write(dynamo, "webexdev-te-polling", polls);
+        write(dynamo, PollingTable.SCHEMA.tableName(), polls);
         List<Map<String, AttributeValue>> posts = new ArrayList<>();
         for (int i = 48; i >= 6; i--) {
             // Two posts an hour before the live ones begin: mostly neutral and positive, a few complaints.
@@ -486,18 +489,18 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
             Post post = HISTORY.get(i % HISTORY.size());
             ObjectNode analysis = ComprehendDemo.analyse(post.text());
             Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put("tweetid", AttributeValues.s(Long.toString(((at.toEpochMilli() - SNOWFLAKE_EPOCH) << 22) + i)));
-            item.put("datetime", AttributeValues.n(times.compactNumber(at)));
-            item.put("unixtime", AttributeValues.n(at.getEpochSecond()));
-            item.put("text", AttributeValues.s(post.text()));
-            item.put("Sentiment", AttributeValues.s(analysis.path("Sentiment").asText()));
-            item.put("SentimentScore", AttributeValues.fromJson(analysis.path("SentimentScore")));
-            item.put("language_code", AttributeValues.fromJson(analysis.path("Languages")));
-            item.put("day", AttributeValues.s(times.day(at)));
-            item.put("expiresAt", AttributeValues.n(LocalTimes.expiresAt(at, Duration.ofDays(7))));
+            item.put(TwitterTable.TWEET_ID, AttributeValues.s(Long.toString(((at.toEpochMilli() - SNOWFLAKE_EPOCH) << 22) + i)));
+            item.put(TwitterTable.DATETIME, AttributeValues.n(times.compactNumber(at)));
+            item.put(TwitterTable.UNIXTIME, AttributeValues.n(at.getEpochSecond()));
+            item.put(TwitterTable.TEXT, AttributeValues.s(post.text()));
+            item.put(TwitterTable.SENTIMENT, AttributeValues.s(analysis.path("Sentiment").asText()));
+            item.put(TwitterTable.SENTIMENT_SCORE, AttributeValues.fromJson(analysis.path("SentimentScore")));
+            item.put(TwitterTable.LANGUAGE_CODE, AttributeValues.fromJson(analysis.path("Languages")));
+            item.put(TwitterTable.DAY, AttributeValues.s(times.day(at)));
+            item.put(TwitterTable.EXPIRES_AT, AttributeValues.n(TwitterTable.SCHEMA.expiresAt(at)));
             posts.add(item);
         }
-        write(dynamo, "webexdev-twitter", posts);
+        write(dynamo, TwitterTable.SCHEMA.tableName(), posts);
         try {
             if (marker.isPresent()) {
                 Files.writeString(marker.get(), now + "\n");
