@@ -5,22 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
-import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.lambda.ClasspathResource;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-status}: {@code com.webexqoe.status.StatusHandler::handleRequest},
@@ -73,7 +70,7 @@ public final class StatusHandler implements RequestStreamHandler {
         StatusCollector collector = new StatusCollector(feed, parser, new DynamoStatusStore(table), clock);
         // SnapStart: parse the bundled feed (Rome, the XML parser), marshal the writes (stopped before sending).
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
-                new SnapStartPriming.Step("parse the bundled feed", () -> parser.parse(bundledFeed())),
+                new SnapStartPriming.Step("parse the bundled feed", () -> parser.parse(ClasspathResource.read("/priming/status-feed.xml"))),
                 new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(DynamoStatusStore.primingItem()))));
         return new Wired(collector, priming);
     }
@@ -81,14 +78,6 @@ public final class StatusHandler implements RequestStreamHandler {
     /** The SnapStart priming of this container (registered by the no-arg constructor). */
     SnapStartPriming priming() {
         return priming;
-    }
-
-    private static byte[] bundledFeed() {
-        try (InputStream in = StatusHandler.class.getResourceAsStream("/priming/status-feed.xml")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

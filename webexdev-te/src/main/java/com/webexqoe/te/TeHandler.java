@@ -7,12 +7,12 @@ import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.common.config.FunctionVariables;
-import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.common.lambda.ClasspathResource;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.lambda.LambdaEvents;
 import com.webexqoe.common.lambda.SnapStartPriming;
@@ -35,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -181,7 +180,7 @@ public final class TeHandler implements RequestStreamHandler {
             return new SnapStartPriming(FUNCTION, List.of(
                     new SnapStartPriming.Step("read the events and parse the bundled alert", () -> {
                         LambdaEvents.isScheduled(readJson(PRIMING_SCHEDULE.getBytes(StandardCharsets.UTF_8)).orElseThrow());
-                        new AlertParser().parse(bundledAlert());
+                        new AlertParser().parse(ClasspathResource.read("/priming/alert.json"));
                     }),
                     new SnapStartPriming.Step("marshal the secret read", () -> secrets.get().prime(secretName)),
                     new SnapStartPriming.Step("marshal the DynamoDB writes", () -> {
@@ -191,14 +190,6 @@ public final class TeHandler implements RequestStreamHandler {
                     new SnapStartPriming.Step("marshal the S3 writes", () -> new ObjectStore(s3.get(),
                             env.required(EnvVars.S3_BUCKET_NAME)).prime("resource.json", "[]".getBytes(StandardCharsets.UTF_8),
                             "application/json"))));
-        }
-
-        private static byte[] bundledAlert() {
-            try (InputStream in = TeHandler.class.getResourceAsStream("/priming/alert.json")) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         private TePoller newPoller() {

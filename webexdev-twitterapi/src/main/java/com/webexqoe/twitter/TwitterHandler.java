@@ -6,11 +6,11 @@ import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
-import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.lambda.ClasspathResource;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
@@ -19,13 +19,10 @@ import com.webexqoe.common.secrets.SecretsManagerClients;
 import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lambda entry point of {@code webexdev-twitterapi}: {@code com.webexqoe.twitter.TwitterHandler::handleRequest},
@@ -87,7 +84,7 @@ public final class TwitterHandler implements RequestStreamHandler {
         // SnapStart: parse a bundled X API v2 answer; marshal the secret read, the Comprehend calls and the
         // DynamoDB writes (each stopped before sending).
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
-                new SnapStartPriming.Step("parse the bundled X API answer", () -> XApiV2Parser.parse(bundled())),
+                new SnapStartPriming.Step("parse the bundled X API answer", () -> XApiV2Parser.parse(ClasspathResource.read("/priming/x-search-recent.json"))),
                 new SnapStartPriming.Step("marshal the secret read", () -> secrets.prime(secretName)),
                 new SnapStartPriming.Step("marshal the Comprehend calls", () -> {
                     PrimingGuard.prime("BatchDetectDominantLanguage", () -> comprehend.batchDetectDominantLanguage(r -> r
@@ -103,14 +100,6 @@ public final class TwitterHandler implements RequestStreamHandler {
     /** The SnapStart priming of this container (registered by the no-arg constructor). */
     SnapStartPriming priming() {
         return priming;
-    }
-
-    private static byte[] bundled() {
-        try (InputStream in = TwitterHandler.class.getResourceAsStream("/priming/x-search-recent.json")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
