@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Items in the formats the functions write (SPEC 4.1–4.4, 5), at the rates they write them, for a
+ * Items in the formats the functions write (docs/behaviour.md#tables), at the rates they write them, for a
  * number of days of history ending at {@code now}: the status feed's 40 items plus two new ones a
  * day, a poll every 15 minutes, 20 alerts a day, 10 posts every 15 minutes, 40 meeting quality
  * records a day (a quarter of them the dashboard user's). Local times are in the given zone.
@@ -79,29 +79,29 @@ final class HistoryItems {
         return new Days(statuses, alerts, polls, posts, qualities);
     }
 
-    /** {@code webexdev-status} (SPEC 4.1): seen at {@code seenAt}, kept 30 days. */
+    /** {@code webexdev-status} (docs/behaviour.md#status): seen at {@code seenAt}, kept 30 days. */
     private Map<String, AttributeValue> status(String title, String status, Instant published, Instant seenAt) {
         return items.status(title, "https://status.webex.com/incidents/" + Math.abs(title.hashCode()), status, published, seenAt);
     }
 
-    /** {@code webexdev-te} (SPEC 4.2): an alert notification received at {@code at}. */
+    /** {@code webexdev-te} (docs/behaviour.md#te-poll): an alert notification received at {@code at}. */
     private Map<String, AttributeValue> alert(String eventId, Instant at, int active) {
         return items.alert(eventId, at, ProjectItems.n(active), "HTTP Server", "Webex Web Zone",
                 List.of("Tokyo, Japan"), List.of("Response Time: 980 ms"));
     }
 
-    /** {@code webexdev-te-polling} (SPEC 4.2): one poll, one agent's network metrics and HTTP result. */
+    /** {@code webexdev-te-polling} (docs/behaviour.md#te-poll): one poll, one agent's network metrics and HTTP result. */
     private Map<String, AttributeValue> poll(Instant at, double latency, double loss, double jitter, double responseTime) {
         return items.poll(at, Double.toString(latency), Double.toString(loss), Double.toString(jitter),
                 Double.toString(responseTime));
     }
 
-    /** {@code webexdev-twitter} (SPEC 4.3): a post with Comprehend's sentiment. */
+    /** {@code webexdev-twitter} (docs/behaviour.md#twitterapi): a post with Comprehend's sentiment. */
     private Map<String, AttributeValue> post(String id, Instant at, String text, String sentiment) {
         return items.post(id, at, text, sentiment);
     }
 
-    /** {@code webexdev-mtgquality} (SPEC 4.4): a participant record, four streams of three 60 s intervals. */
+    /** {@code webexdev-mtgquality} (docs/behaviour.md#mtgquality): a participant record, four streams of three 60 s intervals. */
     private Map<String, AttributeValue> quality(String meetingId, String email, Instant join, String networkType,
                                                 double latency, double jitter, double loss) {
         Instant end = join.plus(Duration.ofMinutes(50));

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One ThousandEyes alert notification of {@code webexdev-te} (SPEC 4.2, webhook).
+ * One ThousandEyes alert notification of {@code webexdev-te} (docs/behaviour.md#te-webhook).
  *
  * @param receivedAt the item's {@code datetime} (local receive time) as an instant
  * @param trigger    {@code active} = 1: the alert started (0: it cleared)

@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
 import com.webexqoe.common.time.LocalTimes;
 
 /**
- * The other functions' items (SPEC 4.1–4.4, 5) as the dashboard's records. Tolerant by design:
+ * The other functions' items (docs/behaviour.md#tables) as the dashboard's records. Tolerant by design:
  * a missing attribute, a number stored as a string or a boolean stored as a number never fails
  * the page; an item without the one attribute that makes it meaningful (a time) is skipped.
  */
@@ -142,7 +142,7 @@ public final class DashboardItems {
         }
     }
 
-    /** {@code active}: 1 = trigger (SPEC 4.2); BOOL true or S "1"/"true" are accepted too. */
+    /** {@code active}: 1 = trigger (docs/behaviour.md#te-webhook); BOOL true or S "1"/"true" are accepted too. */
     static boolean active(AttributeValue value) {
         if (value == null) {
             return false;

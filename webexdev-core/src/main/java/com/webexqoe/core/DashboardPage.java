@@ -28,10 +28,10 @@ public final class DashboardPage {
     /** The latest five posts of the last 24 h, as the original showed five. */
     static final int POSTS_SHOWN = 5;
     static final Duration POSTS_WINDOW = Duration.ofHours(24);
-    /** The page reloads itself (SPEC 4.5). */
+    /** The page reloads itself (docs/behaviour.md#core). */
     static final int REFRESH_SECONDS = 180;
 
-    /** The three ThousandEyes tests and their route-graph files (SPEC 4.2, 6). */
+    /** The three ThousandEyes tests and their route-graph files (docs/behaviour.md#te-poll). */
     static final List<Map<String, Object>> GRAPH_TESTS = List.of(
             Map.of("key", "mmp", "label", "Multimedia Platform", "file", "resource.json"),
             Map.of("key", "wz", "label", "Web Zone", "file", "resource-wz.json"),

@@ -27,7 +27,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /**
- * The five tables and the secret, read the way SPEC 5 keys them: {@code byDay} queries of
+ * The five tables and the secret, read the way docs/behaviour.md#tables keys them: {@code byDay} queries of
  * today's and yesterday's partitions (local dates in {@code TZ}) bounded to the last 24 h, the
  * {@code byUser} index newest first for the user's latest quality record, and a scan of the small
  * status table only. A source that fails is named in the snapshot; the others still count.

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * When a source's data was last updated, and whether it is stale: older than twice its
- * schedule (SPEC 4.5). Schedules are SPEC section 2's.
+ * schedule (docs/behaviour.md#core-freshness). Schedules are template.yaml's.
  */
 public record Freshness(String source, Optional<Instant> newest, Optional<Duration> schedule, boolean stale) {
 

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Health Score (SPEC 4.5): {@code Health = 100 + T + N + S}. Pure: the records and the
+ * The Health Score (docs/behaviour.md#core-score): {@code Health = 100 + T + N + S}. Pure: the records and the
  * time of the run in, the score with its evidence out. Every weight, window and threshold of
  * the score is here, with where it comes from.
  */
@@ -25,18 +25,18 @@ public final class HealthScore {
     /** A healthy Webex: the original's base value. */
     static final BigDecimal BASE = BigDecimal.valueOf(100);
 
-    /** T: posts of the last 12 h count (SPEC 4.5, Social). */
+    /** T: posts of the last 12 h count (docs/behaviour.md#core-score). */
     static final Duration SOCIAL_WINDOW = Duration.ofHours(12);
-    /** T: −1.0 per NEGATIVE post — the original page's documented rule (its code used −2; SPEC 4.5 keeps −1). */
+    /** T: −1.0 per NEGATIVE post — the original page's documented rule (its code used −2; docs/behaviour.md#core-score keeps −1). */
     static final BigDecimal NEGATIVE_POST = new BigDecimal("-1.0");
-    /** T: +0.1 per POSITIVE post, the sum rounded to one decimal (SPEC 4.5). */
+    /** T: +0.1 per POSITIVE post, the sum rounded to one decimal (docs/behaviour.md#core-score). */
     static final BigDecimal POSITIVE_POST = new BigDecimal("0.1");
 
-    /** N: alert triggers received in the last hour count; clears do not (SPEC 4.5, Path; issue 9). */
+    /** N: alert triggers received in the last hour count; clears do not (docs/behaviour.md#core-score). */
     static final Duration ALERT_WINDOW = Duration.ofHours(1);
-    /** N: every alert costs 10, an alert without a readable response time exactly that (SPEC 4.5). */
+    /** N: every alert costs 10, an alert without a readable response time exactly that (docs/behaviour.md#core-score). */
     static final BigDecimal ALERT_BASE = BigDecimal.valueOf(-10);
-    /** N: response time beyond 400 ms costs one point per 10 ms more (SPEC 4.5; the original's rule). */
+    /** N: response time beyond 400 ms costs one point per 10 ms more (docs/behaviour.md#core-score; the original's rule). */
     static final BigDecimal RESPONSE_TIME_ALLOWANCE_MS = BigDecimal.valueOf(400);
     static final BigDecimal RESPONSE_TIME_MS_PER_POINT = BigDecimal.TEN;
     /**
@@ -46,20 +46,20 @@ public final class HealthScore {
     static final Pattern RESPONSE_TIME = Pattern.compile("Response Time:\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*ms",
             Pattern.CASE_INSENSITIVE);
 
-    /** S: feed items published in the last 24 h count (SPEC 4.5, Service). */
+    /** S: feed items published in the last 24 h count (docs/behaviour.md#core-score). */
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
-    /** S: −20 when at least one of them is not final (SPEC 4.5; the original's weight). */
+    /** S: −20 when at least one of them is not final (docs/behaviour.md#core-score; the original's weight). */
     static final BigDecimal SERVICE_PENALTY = BigDecimal.valueOf(-20);
-    /** S: statuses that mean "nothing is broken now"; {@code scheduled} is planned work not yet started (SPEC 4.5). */
+    /** S: statuses that mean "nothing is broken now"; {@code scheduled} is planned work not yet started (docs/behaviour.md#core-score). */
     static final Set<String> FINAL_STATUSES = Set.of("resolved", "completed", "postmortem", "scheduled");
 
-    /** Icon bands: ≥ 85 sunny, ≥ 75 cloudy, ≥ 65 rain, else storm (SPEC 4.5; issue 9). */
+    /** Icon bands: ≥ 85 sunny, ≥ 75 cloudy, ≥ 65 rain, else storm (docs/behaviour.md#core-thresholds). */
     static final BigDecimal SUNNY_FROM = BigDecimal.valueOf(85);
     static final BigDecimal CLOUDY_FROM = BigDecimal.valueOf(75);
     static final BigDecimal RAIN_FROM = BigDecimal.valueOf(65);
-    /** Verdict: ≥ 70 "working fine" (SPEC 4.5; the original's threshold). */
+    /** Verdict: ≥ 70 "working fine" (docs/behaviour.md#core-thresholds; the original's threshold). */
     static final BigDecimal FINE_FROM = BigDecimal.valueOf(70);
-    /** The one-line assessments turn to their warning at T ≤ −20, N ≤ −20, S &lt; 0 (SPEC 4.5). */
+    /** The one-line assessments turn to their warning at T ≤ −20, N ≤ −20, S &lt; 0 (docs/behaviour.md#core-score). */
     static final BigDecimal SOCIAL_WARNING_AT = BigDecimal.valueOf(-20);
     static final BigDecimal PATH_WARNING_AT = BigDecimal.valueOf(-20);
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The home verdict (SPEC 4.5, Home): the user's latest meeting-quality record against published
+ * The home verdict (docs/behaviour.md#core-home): the user's latest meeting-quality record against published
  * poor-stream limits, plus an estimated MOS. Pure.
  *
  * <p>Thresholds: Microsoft Teams Call Quality Dashboard, "Stream classification in Call Quality

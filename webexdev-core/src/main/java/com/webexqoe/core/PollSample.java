@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.OptionalDouble;
 
 /**
- * One ThousandEyes poll of {@code webexdev-te-polling} (SPEC 4.2), reduced to the mean over its
+ * One ThousandEyes poll of {@code webexdev-te-polling} (docs/behaviour.md#te-poll), reduced to the mean over its
  * agents: network latency, loss and jitter from {@code metrics}, HTTP response time from
  * {@code response}. A figure no agent reported is empty.
  */

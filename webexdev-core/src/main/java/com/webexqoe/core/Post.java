@@ -2,7 +2,7 @@ package com.webexqoe.core;
 
 import java.time.Instant;
 
-/** One post of {@code webexdev-twitter} (SPEC 4.3) with Comprehend's sentiment. */
+/** One post of {@code webexdev-twitter} (docs/behaviour.md#twitterapi) with Comprehend's sentiment. */
 public record Post(String id, Instant postedAt, String text, Sentiment sentiment) {
 
     public enum Sentiment {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "Where is the problem" (SPEC 4.5): one line naming the likely place — Webex service, internet
+ * "Where is the problem" (docs/behaviour.md#core-where): one line naming the likely place — Webex service, internet
  * path, home, or none — with the evidence named. Pure.
  *
  * <p>Order of the places: an unresolved Cisco incident is the strongest evidence (Cisco says so),

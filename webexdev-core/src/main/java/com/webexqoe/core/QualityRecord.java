@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The user's latest participant record of {@code webexdev-mtgquality} (SPEC 4.4): the Webex
+ * The user's latest participant record of {@code webexdev-mtgquality} (docs/behaviour.md#mtgquality): the Webex
  * Meeting Qualities API's record, reduced to the latest sample of each stream.
  */
 public record QualityRecord(String meetingId, String email, Optional<Instant> joinTime, String networkType,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One item of {@code webexdev-status} (SPEC 4.1).
+ * One item of {@code webexdev-status} (docs/behaviour.md#status).
  *
  * @param lastSeen when the status function last stored it ({@code expiresAt} minus its 30-day TTL)
  */

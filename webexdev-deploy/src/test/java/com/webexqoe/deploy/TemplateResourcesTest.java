@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Tables against their schemas (common.schema), the bucket and its policy, the secrets, the API, the outputs. */
 class TemplateResourcesTest {
 
-    /** SPEC 3: the keys of each secret, which the template creates empty for the operator to fill. */
+    /** docs/behaviour.md#secrets: the keys of each secret, which the template creates empty for the operator to fill. */
     private static final Map<String, Set<String>> SECRET_KEYS = Map.of(
             "webexdev/secrets", Set.of("hostEmail", "userEmail", "CLIENT_ID", "CLIENT_SECRET", "TE_OAUTHBEARER_TOKEN_V7",
                     "API_KEY", "API_SECRET", "TWITTER_TOKEN", "TWITTER_TOKEN_SECRET", "TWITTER_BEARER_TOKEN",

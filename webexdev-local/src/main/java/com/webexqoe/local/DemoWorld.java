@@ -41,8 +41,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * The stand-ins every function needs, with the demo APIs behind them: dynalite (the SPEC's five
- * tables), S3Proxy (the bucket), and one WireMock answering Secrets Manager ({@link SecretsService}),
+ * The stand-ins every function needs, with the demo APIs behind them: dynalite (the tables of
+ * docs/behaviour.md#tables), S3Proxy (the bucket), and one WireMock answering Secrets Manager ({@link SecretsService}),
  * Comprehend ({@link ComprehendDemo}) and the demo feeds and APIs ({@link DemoData}). Each function's
  * environment comes from {@link #environment(LocalFunction)}. The local run ({@code LocalSystem})
  * starts it persisting under its data folder; the benchmarks start it in memory

@@ -16,7 +16,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /**
- * Table {@code webexdev-mtgquality} (SPEC 4.4 and 5): key {@code meetingid} + {@code useremail};
+ * Table {@code webexdev-mtgquality} (docs/behaviour.md#mtgquality): key {@code meetingid} + {@code useremail};
  * {@code jointime}, {@code leavetime}, {@code serverregion}, {@code networktype} as Webex wrote
  * them (absent when the record has none: {@code jointime} is a key of the {@code byUser} index,
  * which takes no empty strings); {@code items}, the whole record with exact numbers; the TTL

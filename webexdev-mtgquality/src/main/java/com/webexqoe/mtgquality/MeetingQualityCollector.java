@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of the meeting-quality function (SPEC 4.4):
+ * One run of the meeting-quality function (docs/behaviour.md#mtgquality):
  * <ol>
  *   <li>refresh the Webex token and write the new pair to the token secret <b>before</b> any other
  *       call; a refresh that fails leaves the secret exactly as it was and calls nothing else;</li>

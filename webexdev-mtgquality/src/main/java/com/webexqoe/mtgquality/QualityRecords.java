@@ -24,7 +24,7 @@ import java.util.Optional;
  *       within the meeting instance and, unlike a display name, never shared by two guests.
  *       A record with none of these cannot be keyed and is skipped (counted).</li>
  *   <li>Two records with the same key (a participant who left and rejoined) cannot both be kept
- *       under the SPEC's key: the one with the latest {@code joinTime} wins (counted).</li>
+ *       under the table's key (docs/behaviour.md#tables): the one with the latest {@code joinTime} wins (counted).</li>
  * </ul>
  */
 public final class QualityRecords {

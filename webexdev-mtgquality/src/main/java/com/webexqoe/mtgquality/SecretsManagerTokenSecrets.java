@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two secrets of SPEC 3: {@code webexdev/secrets} ({@code CLIENT_ID}, {@code CLIENT_SECRET},
+ * The two secrets of docs/behaviour.md#secrets: {@code webexdev/secrets} ({@code CLIENT_ID}, {@code CLIENT_SECRET},
  * {@code hostEmail}) and {@code webexdev/mtgquality-token} ({@code ACCESS_TOKEN},
  * {@code REFRESH_TOKEN}).
  */

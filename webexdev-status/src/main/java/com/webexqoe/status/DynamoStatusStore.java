@@ -15,7 +15,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /**
- * Table {@code webexdev-status} (SPEC 4.1): key {@code title}; {@code URL} and {@code Status} as the
+ * Table {@code webexdev-status} (docs/behaviour.md#status): key {@code title}; {@code URL} and {@code Status} as the
  * original named them; {@code published} (ISO-8601 UTC) and the TTL {@code expiresAt} are new.
  */
 public final class DynamoStatusStore implements StatusStore {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The alert webhook ({@code POST /tecloudagent}, SPEC 4.2): authenticate, validate, store once.
+ * The alert webhook ({@code POST /tecloudagent}, docs/behaviour.md#te-webhook): authenticate, validate, store once.
  * The sender's mistakes get 4xx and store nothing; our own failures with a valid alert get 503, so
  * that ThousandEyes delivers it again and no alert is dropped.
  */

@@ -16,7 +16,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /**
- * Table {@code webexdev-te} (SPEC 4.2, 5): key {@code eventid} + {@code datetime}, the receive time.
+ * Table {@code webexdev-te} (docs/behaviour.md#te-webhook): key {@code eventid} + {@code datetime}, the receive time.
  * Because the sort key is the receive time, a conditional put of the alert item cannot see a
  * redelivery; so each notification first claims a marker item {@code eventid} + {@link #DELIVERY_MARK}
  * with {@code attribute_not_exists}. The marker has no {@code day}, so the {@code byDay} index (what

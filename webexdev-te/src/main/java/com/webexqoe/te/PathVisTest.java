@@ -2,7 +2,7 @@ package com.webexqoe.te;
 
 import com.webexqoe.common.config.EnvVars;
 
-/** The three path visualisation tests and the graph file each one feeds (SPEC 4.2, 6). */
+/** The three path visualisation tests and the graph file each one feeds (docs/behaviour.md#te-poll). */
 public enum PathVisTest {
     /** Multimedia Platform: the file the dashboard draws first, and the day's raw file. */
     MMP("MMP", EnvVars.API_URL_MMP, "resource.json"),

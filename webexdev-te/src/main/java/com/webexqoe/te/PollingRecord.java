@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One poll's metrics, an item of {@code webexdev-te-polling} (SPEC 4.2). A list whose test failed
+ * One poll's metrics, an item of {@code webexdev-te-polling} (docs/behaviour.md#te-poll). A list whose test failed
  * is empty (left out of the item), not an empty list.
  *
  * @param datetime  local time {@code yyyy-MM-dd'T'HH:mm:ss}, the key

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Route graphs in the node-link form the dashboard's graph script draws (SPEC 4.2):
+ * Route graphs in the node-link form the dashboard's graph script draws (docs/behaviour.md#te-poll):
  * {@code {"directed":true,"multigraph":false,"graph":{},"nodes":[…],"links":[…]}}. A route whose
  * highest hop number is n gives nodes 0…n-1 named {@code hop1…hopn}; a number the route has no hop
  * for (a {@code *} in traceroute) is an {@code inactive} node whose values are all null; links join

@@ -2,7 +2,7 @@ package com.webexqoe.te;
 
 import com.webexqoe.common.s3.ObjectStore;
 
-/** The graph files in the dashboard's bucket (SPEC 6), read by the page on every refresh. */
+/** The graph files in the dashboard's bucket (docs/behaviour.md#bucket), read by the page on every refresh. */
 public final class S3GraphStore implements GraphStore {
 
     /** The page polls these files; a browser must not keep an old route. */

@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scheduled poll (SPEC 4.2): path visualisation of the three tests into the graph files (and
+ * The scheduled poll (docs/behaviour.md#te-poll): path visualisation of the three tests into the graph files (and
  * the MMP answer into the day's raw file), network metrics and HTTP server results into one item
  * of the polling table. The five sources run side by side and fail alone: a failed test leaves its
  * graph file as it was (never an empty or partial array), the others are stored, and the poll

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class TestResultsReader {
 
-    /** The per-agent network metrics the polling item keeps (SPEC 4.2). */
+    /** The per-agent network metrics the polling item keeps (docs/behaviour.md#te-poll). */
     static final List<String> METRIC_FIELDS = List.of("date", "loss", "avgLatency", "minLatency", "maxLatency", "jitter");
 
     /** The per-agent HTTP server results the polling item keeps. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Items exactly as the functions write them (SPEC 4.1–4.4, 5), for seeding the tables in the
+ * Items exactly as the functions write them (docs/behaviour.md#tables), for seeding the tables in the
  * core's tests and the benchmarks. Local times are in the zone given (the tests' {@code TZ}),
  * never the machine's.
  */

@@ -20,7 +20,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /**
- * Table {@code webexdev-twitter} (SPEC 4.3 and 5): key {@code tweetid} (the original keyed on the
+ * Table {@code webexdev-twitter} (docs/behaviour.md#twitterapi): key {@code tweetid} (the original keyed on the
  * second and lost posts made in the same second); {@code datetime}, {@code unixtime}, {@code text},
  * {@code Sentiment}, {@code SentimentScore}, {@code language_code} as the original wrote them;
  * {@code day} for the {@code byDay} index and the TTL {@code expiresAt} are new.

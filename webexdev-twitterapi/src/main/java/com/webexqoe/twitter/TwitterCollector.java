@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The function's work (SPEC 4.3): search the recent posts about Webex; for each post not stored yet,
+ * The function's work (docs/behaviour.md#twitterapi): search the recent posts about Webex; for each post not stored yet,
  * detect its dominant language and its sentiment with Comprehend; store them. A post already stored
  * costs no Comprehend call; a post with empty text is skipped; a post Comprehend fails on is skipped
  * (logged with its id), the others are stored, and then the invocation fails naming the skipped ones

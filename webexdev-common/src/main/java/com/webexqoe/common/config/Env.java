@@ -76,7 +76,7 @@ public final class Env {
     }
 
     /**
-     * The zone of "local time" (SPEC 3): {@code TZ} as an IANA name. Lambda's reserved default
+     * The zone of "local time" (docs/behaviour.md#time): {@code TZ} as an IANA name. Lambda's reserved default
      * is {@code :UTC}; the POSIX leading colon is accepted. Absent means UTC.
      */
     public ZoneId zone() {

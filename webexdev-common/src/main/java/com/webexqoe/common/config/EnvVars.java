@@ -2,7 +2,7 @@ package com.webexqoe.common.config;
 
 /**
  * Every environment variable the functions read, in one place. The names are the original
- * system's (SPEC 3); the URL overrides and HTTP tuning knobs are new.
+ * system's (docs/behaviour.md#configuration); the URL overrides and HTTP tuning knobs are new.
  */
 public final class EnvVars {
 

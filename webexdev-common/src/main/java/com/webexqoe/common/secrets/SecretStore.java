@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON secrets from Secrets Manager. {@link #get} caches per container for a few minutes (SPEC 3)
+ * JSON secrets from Secrets Manager. {@link #get} caches per container for a few minutes (docs/behaviour.md#secrets)
  * so a warm function does not pay a round trip per run; {@link #getFresh} bypasses the cache
  * (a secret that rotates, or a token that was just refused); {@link #update} writes back only
  * the keys it is given and keeps the rest of the JSON document exactly.

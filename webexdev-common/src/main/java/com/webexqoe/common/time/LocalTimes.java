@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The stored time formats of the original (SPEC 3 and 4), in the zone of {@code TZ}. Every
+ * The stored time formats of the original (docs/behaviour.md#time), in the zone of {@code TZ}. Every
  * method reads the clock when it is called: the original read the time once at import, so a
  * warm container kept writing the time of its cold start.
  */
@@ -19,7 +19,7 @@ public final class LocalTimes {
     public static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     /** {@code webexdev-twitter.datetime}: local time as the number yyyyMMddHHmmss. */
     public static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    /** {@code day} of the time-keyed indexes (SPEC 5). */
+    /** {@code day} of the time-keyed indexes (docs/behaviour.md#tables). */
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Clock clock;
