@@ -149,6 +149,19 @@ class TemplateResourcesTest {
         assertThat(found).isEqualTo(expected);
     }
 
+    @Test
+    void secretsSurviveStackDeletionAndReplacement() {
+        // CloudFormation deletes a secret with no recovery window: the filled credentials and the
+        // rotating Webex refresh token would be gone for good after `sam delete` or a replacement.
+        List<String> secrets = template.resourcesOfType("AWS::SecretsManager::Secret");
+        assertThat(secrets).hasSize(2);
+        for (String id : secrets) {
+            Map<String, Object> resource = template.resource(id);
+            assertThat(resource.get("DeletionPolicy")).as(id).isEqualTo("RetainExceptOnCreate");
+            assertThat(resource.get("UpdateReplacePolicy")).as(id).isEqualTo("Retain");
+        }
+    }
+
     // ----- API, globals, outputs
 
     @Test
