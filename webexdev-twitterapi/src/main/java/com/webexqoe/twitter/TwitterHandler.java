@@ -17,7 +17,9 @@ import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.secrets.SecretsManagerClients;
 import com.webexqoe.common.time.LocalTimes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
+import software.amazon.awssdk.services.comprehend.ComprehendClientBuilder;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,7 +78,10 @@ public final class TwitterHandler implements RequestStreamHandler {
         AwsClientSettings aws = AwsClientSettings.fromEnv(env);
         DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
         SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws));
-        ComprehendClient comprehend = aws.configure(ComprehendClient.builder(), AwsClientSettings.Service.COMPREHEND).build();
+        ComprehendClientBuilder comprehendBuilder = aws.configure(ComprehendClient.builder(), AwsClientSettings.Service.COMPREHEND);
+        // Comprehend exists in fewer regions than SnapStart: the stack may live elsewhere (docs/deploy.md).
+        env.optional(EnvVars.COMPREHEND_REGION).map(Region::of).ifPresent(comprehendBuilder::region);
+        ComprehendClient comprehend = comprehendBuilder.build();
         SearchRoute route = new SecretSearchRoute(secrets, secretName, http,
                 env.url(EnvVars.TWITTER_API_BASE_URL, EnvVars.TWITTER_API_BASE_URL_DEFAULT), clock);
         TwitterCollector collector = new TwitterCollector(route, new ComprehendTextAnalysis(comprehend),

@@ -181,6 +181,31 @@ class TwitterHandlerIntegrationTest {
     }
 
     @Test
+    void comprehendRegionSignsTheComprehendCallsForThatRegionOnly() {
+        givenBearerSecret();
+        serveV2("search-recent-ten-posts.json");
+        comprehend(BATCH_DETECT_LANGUAGE, "batch-detect-dominant-language-ten-english.json");
+        comprehend(BATCH_DETECT_SENTIMENT, "batch-detect-sentiment-ten.json");
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Map<String, String> variables = env().set("COMPREHEND_REGION", "eu-west-2").toMap();
+        TwitterHandler handler = new TwitterHandler(TwitterHandler.wire(Env.of(variables), clock),
+                new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
+
+        JsonNode result = invoke(handler);
+
+        assertThat(result.get("comprehendCalls").asInt()).isEqualTo(2);
+        // SigV4's credential scope names the region the client was built for.
+        List<String> comprehendScopes = aws.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", com.github.tomakehurst.wiremock.client.WireMock.containing("Comprehend_20171127.")))
+                .stream().map(r -> r.getHeader("Authorization")).toList();
+        assertThat(comprehendScopes).hasSize(2).allMatch(a -> a.contains("/eu-west-2/comprehend/aws4_request"));
+        List<String> secretScopes = aws.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(AwsJsonStub.GET_SECRET_VALUE)))
+                .stream().map(r -> r.getHeader("Authorization")).toList();
+        assertThat(secretScopes).isNotEmpty().noneMatch(a -> a.contains("/eu-west-2/"));
+    }
+
+    @Test
     void v2RouteStoresEveryPostWithTheExactAttributes() {
         givenBearerSecret();
         serveV2("search-recent-ten-posts.json");

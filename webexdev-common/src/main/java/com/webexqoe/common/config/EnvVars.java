@@ -43,6 +43,8 @@ public final class EnvVars {
     public static final String WEBEX_ANALYTICS_BASE_URL_DEFAULT = "https://analytics.webexapis.com/v1";
     public static final String TWITTER_API_BASE_URL = "TWITTER_API_BASE_URL";
     public static final String TWITTER_API_BASE_URL_DEFAULT = "https://api.twitter.com";
+    /** The region of twitterapi's Comprehend client (Comprehend exists in fewer regions than SnapStart); default: AWS_REGION. */
+    public static final String COMPREHEND_REGION = "COMPREHEND_REGION";
 
     // Outbound HTTP tuning (new; defaults sit well inside a 15 s function timeout).
     public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";

@@ -21,7 +21,7 @@ public enum FunctionVariables {
             Set.of(TZ, HTTP_CONNECT_TIMEOUT_MS, HTTP_READ_TIMEOUT_MS, HTTP_MAX_ATTEMPTS)),
     TWITTERAPI("webexdev-twitterapi",
             Set.of(DYNAMODB_TABLENAME, SECRETMANAGER_NAME),
-            Set.of(TWITTER_API_BASE_URL, TZ, HTTP_CONNECT_TIMEOUT_MS, HTTP_READ_TIMEOUT_MS, HTTP_MAX_ATTEMPTS)),
+            Set.of(TWITTER_API_BASE_URL, COMPREHEND_REGION, TZ, HTTP_CONNECT_TIMEOUT_MS, HTTP_READ_TIMEOUT_MS, HTTP_MAX_ATTEMPTS)),
     MTGQUALITY("webexdev-mtgquality",
             Set.of(DYNAMODB_TABLENAME, SECRETMANAGER_NAME, SECRETMANAGER_TOKEN_NAME),
             // No TZ: the meeting times are stored as Webex sends them (UTC, ISO-8601).
