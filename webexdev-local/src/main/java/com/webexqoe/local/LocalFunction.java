@@ -9,20 +9,21 @@ import java.util.Set;
 
 /**
  * The five functions as the SAM template deploys them: jar, handler, schedule, timeout, and the AWS
- * services each one calls (only those get an endpoint override here).
+ * services each one calls (only those get an endpoint override here). {@code LocalFunctionTest} holds
+ * the handler, schedule and timeout to template.yaml, which stays their one home.
  */
 public enum LocalFunction {
 
     STATUS("status", FunctionVariables.STATUS, "com.webexqoe.status.StatusHandler::handleRequest",
-            Duration.ofMinutes(5), Duration.ofSeconds(15), Set.of(Service.DYNAMODB)),
+            Duration.ofMinutes(5), Duration.ofSeconds(20), Set.of(Service.DYNAMODB)),
     TE("te", FunctionVariables.TE, "com.webexqoe.te.TeHandler::handleRequest",
-            Duration.ofMinutes(15), Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.S3, Service.SECRETS_MANAGER)),
+            Duration.ofMinutes(15), Duration.ofSeconds(60), Set.of(Service.DYNAMODB, Service.S3, Service.SECRETS_MANAGER)),
     TWITTERAPI("twitterapi", FunctionVariables.TWITTERAPI, "com.webexqoe.twitter.TwitterHandler::handleRequest",
             Duration.ofMinutes(15), Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER, Service.COMPREHEND)),
     MTGQUALITY("mtgquality", FunctionVariables.MTGQUALITY, "com.webexqoe.mtgquality.MeetingQualityHandler::handleRequest",
-            null, Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER)),
+            null, Duration.ofSeconds(60), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER)),
     CORE("core", FunctionVariables.CORE, "com.webexqoe.core.CoreHandler::handleRequest",
-            Duration.ofMinutes(1), Duration.ofSeconds(20), Set.of(Service.DYNAMODB, Service.S3, Service.SECRETS_MANAGER));
+            Duration.ofMinutes(1), Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.S3, Service.SECRETS_MANAGER));
 
     private final String shortName;
     private final FunctionVariables variables;
