@@ -40,6 +40,15 @@ final class CfnTemplate {
     static final String ACCOUNT = "123456789012";
     /** What Secrets Manager appends to a secret's name in its ARN (six random characters). */
     static final String SECRET_SUFFIX = "-AbCdEf";
+    /**
+     * The {@code NamePrefix} the tests deploy with ({@link Repository#TEST_PARAMETERS}): the local
+     * runner's and the test kit's names. The template's default is another one (see
+     * TemplateResourcesTest#defaultNamesNeverMeetTheOriginalsResources).
+     */
+    static final String TEST_PREFIX = "webexdev";
+    static final String STACK = "webexqoe-stack";
+    /** What CloudFormation appends to a generated physical name (stack-logicalid-RANDOM). */
+    static final String GENERATED_SUFFIX = "1a2b3c4d5e6f";
 
     /** {@code AWS::NoValue}: removed from the map or list that holds it. */
     static final Object NO_VALUE = new Object() {
@@ -56,6 +65,12 @@ final class CfnTemplate {
 
     private CfnTemplate(Map<String, Object> root) {
         this.root = root;
+    }
+
+    /** The log group of a deployed function: /webexqoe/&lt;prefix&gt;/&lt;fn&gt;, for "&lt;prefix&gt;-&lt;fn&gt;". */
+    static String logGroupName(String functionName) {
+        int dash = functionName.indexOf('-');
+        return "/webexqoe/" + functionName.substring(0, dash) + "/" + functionName.substring(dash + 1);
     }
 
     static CfnTemplate read(Path file) throws IOException {
@@ -265,7 +280,7 @@ final class CfnTemplate {
                 case "AWS::URLSuffix":
                     return "amazonaws.com";
                 case "AWS::StackName":
-                    return "webexdev-stack";
+                    return STACK;
                 case "AWS::NoValue":
                     return NO_VALUE;
                 default:
@@ -280,7 +295,8 @@ final class CfnTemplate {
             Map<String, Object> props = properties(name);
             return switch (type(name)) {
                 case "AWS::DynamoDB::Table" -> string(props.get("TableName"));
-                case "AWS::S3::Bucket" -> string(props.get("BucketName"));
+                case "AWS::S3::Bucket" -> props.containsKey("BucketName") ? string(props.get("BucketName"))
+                        : (STACK + "-" + name + "-" + GENERATED_SUFFIX).toLowerCase();
                 case "AWS::SecretsManager::Secret" -> secretArn(string(props.get("Name")));
                 case "AWS::Logs::LogGroup" -> string(props.get("LogGroupName"));
                 case "AWS::Serverless::Function" -> string(props.get("FunctionName"));

@@ -13,6 +13,7 @@ final class Repository {
      * {@code sam deploy --guided}); the others keep their defaults.
      */
     static final Map<String, String> TEST_PARAMETERS = Map.of(
+            "NamePrefix", CfnTemplate.TEST_PREFIX,
             "AllowedCidr", "203.0.113.0/24",
             "TeMultimediaPlatformTestId", "1001",
             "TeHttpServerTestId", "1002",

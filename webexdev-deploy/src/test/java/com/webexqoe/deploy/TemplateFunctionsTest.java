@@ -145,8 +145,8 @@ class TemplateFunctionsTest {
                 .as(bucket.env() + " of " + function.functionName()).isEqualTo(bucketName()));
         for (FunctionAccess.SecretGrant secret : expected.secrets()) {
             assertThat(variables.get(secret.env())).as(secret.env() + " of " + function.functionName())
-                    .isEqualTo("webexdev/" + secret.secret());
-            assertThat(secretNames()).as("secrets of template.yaml").contains("webexdev/" + secret.secret());
+                    .isEqualTo(CfnTemplate.TEST_PREFIX + "/" + secret.secret());
+            assertThat(secretNames()).as("secrets of template.yaml").contains(CfnTemplate.TEST_PREFIX + "/" + secret.secret());
         }
         if (function.optional().contains("TZ")) {
             assertThat(variables.get("TZ")).as("TZ from the TimeZone parameter").isEqualTo("Asia/Tokyo");
@@ -199,7 +199,7 @@ class TemplateFunctionsTest {
         String name = function.functionName();
         Set<String> wanted = new TreeSet<>();
         for (String action : List.of("logs:CreateLogStream", "logs:PutLogEvents")) {
-            wanted.add(action + " on " + CfnTemplate.logGroupArn("/aws/lambda/" + name));
+            wanted.add(action + " on " + CfnTemplate.logGroupArn(CfnTemplate.logGroupName(name)));
         }
         for (FunctionAccess.TableGrant table : expected.tables()) {
             String arn = CfnTemplate.tableArn(table.table().tableName()) + table.index().map(i -> "/index/" + i).orElse("");
@@ -214,7 +214,7 @@ class TemplateFunctionsTest {
             }
         });
         for (FunctionAccess.SecretGrant secret : expected.secrets()) {
-            secret.actions().forEach(a -> wanted.add(a + " on " + CfnTemplate.secretArn("webexdev/" + secret.secret())));
+            secret.actions().forEach(a -> wanted.add(a + " on " + CfnTemplate.secretArn(CfnTemplate.TEST_PREFIX + "/" + secret.secret())));
         }
         expected.unscoped().forEach(a -> wanted.add(a + " on *"));
 
@@ -270,7 +270,7 @@ class TemplateFunctionsTest {
             }
             if (function == FunctionVariables.MTGQUALITY) {
                 assertThat(writes).containsExactly("secretsmanager:PutSecretValue on "
-                        + CfnTemplate.secretArn("webexdev/mtgquality-token"));
+                        + CfnTemplate.secretArn(CfnTemplate.TEST_PREFIX + "/mtgquality-token"));
             } else {
                 assertThat(writes).as("secret writes of " + function.functionName()).isEmpty();
             }
@@ -309,7 +309,7 @@ class TemplateFunctionsTest {
         }
         if (function == FunctionVariables.MTGQUALITY) {
             assertThat(beyondReading).containsExactly("secretsmanager:PutSecretValue on "
-                    + CfnTemplate.secretArn("webexdev/mtgquality-token"));
+                    + CfnTemplate.secretArn(CfnTemplate.TEST_PREFIX + "/mtgquality-token"));
         } else {
             assertThat(beyondReading).as("Secrets Manager actions of " + function.functionName() + " other than reading")
                     .isEmpty();
@@ -369,7 +369,8 @@ class TemplateFunctionsTest {
         Map<String, Object> logging = new LinkedHashMap<>(map(global("LoggingConfig", Map.of())));
         logging.putAll(map(props.getOrDefault("LoggingConfig", Map.of())));
         assertThat(logging.get("LogFormat")).isEqualTo("JSON");
-        String group = "/aws/lambda/" + function.functionName();
+        String group = CfnTemplate.logGroupName(function.functionName());
+        assertThat(group).as("a name Lambda never creates itself").doesNotStartWith("/aws/lambda/");
         assertThat(resolver.string(logging.get("LogGroup"))).isEqualTo(group);
         String groupId = refOf(logging, "LogGroup");
         assertThat(template.properties(groupId)).containsKey("RetentionInDays");
@@ -387,7 +388,7 @@ class TemplateFunctionsTest {
         withEmail.put("AlarmEmail", "ops@example.com");
         Map<String, Object> alarm = map(template.resolver(withEmail).resolve(template.properties(alarms.get(0))));
         assertThat(list(alarm.get("AlarmActions"))).as("the alarm notifies AlarmEmail's topic")
-                .containsExactly("arn:aws:sns:" + CfnTemplate.REGION + ":" + CfnTemplate.ACCOUNT + ":webexdev-alarms");
+                .containsExactly("arn:aws:sns:" + CfnTemplate.REGION + ":" + CfnTemplate.ACCOUNT + ":" + CfnTemplate.TEST_PREFIX + "-alarms");
         Map<String, Object> silent = map(resolver.resolve(template.properties(alarms.get(0))));
         assertThat(silent).as("no e-mail, no action").doesNotContainKey("AlarmActions");
     }

@@ -24,10 +24,10 @@ class TemplateResourcesTest {
 
     /** docs/behaviour.md#secrets: the keys of each secret, which the template creates empty for the operator to fill. */
     private static final Map<String, Set<String>> SECRET_KEYS = Map.of(
-            "webexdev/secrets", Set.of("hostEmail", "userEmail", "CLIENT_ID", "CLIENT_SECRET", "TE_OAUTHBEARER_TOKEN_V7",
+            CfnTemplate.TEST_PREFIX + "/secrets", Set.of("hostEmail", "userEmail", "CLIENT_ID", "CLIENT_SECRET", "TE_OAUTHBEARER_TOKEN_V7",
                     "API_KEY", "API_SECRET", "TWITTER_TOKEN", "TWITTER_TOKEN_SECRET", "TWITTER_BEARER_TOKEN",
                     "TE_WEBHOOK_TOKEN"),
-            "webexdev/mtgquality-token", Set.of("ACCESS_TOKEN", "REFRESH_TOKEN"));
+            CfnTemplate.TEST_PREFIX + "/mtgquality-token", Set.of("ACCESS_TOKEN", "REFRESH_TOKEN"));
 
     private static CfnTemplate template;
     private static CfnTemplate.Resolver resolver;
@@ -82,6 +82,57 @@ class TemplateResourcesTest {
 
         assertThat(props.get("TimeToLiveSpecification")).as("TTL of " + table.tableName())
                 .isEqualTo(Map.of("AttributeName", table.schema().ttlAttribute(), "Enabled", true));
+    }
+
+    // ----- names: a first deploy beside (or after) the original, and a retry after a failed one
+
+    @Test
+    void defaultNamesNeverMeetTheOriginalsResources() {
+        Map<String, Object> prefix = map(template.section("Parameters").get("NamePrefix"));
+        assertThat(prefix.get("Default")).as("the original's hand-made resources are named webexdev-*")
+                .isNotEqualTo("webexdev");
+        Map<String, String> defaults = new LinkedHashMap<>(Repository.TEST_PARAMETERS);
+        defaults.remove("NamePrefix");
+        CfnTemplate.Resolver byDefault = template.resolver(defaults);
+        List<String> names = new java.util.ArrayList<>();
+        for (String id : template.resources().keySet()) {
+            Map<String, Object> props = template.properties(id);
+            for (String key : List.of("TableName", "Name", "FunctionName", "LogGroupName", "TopicName", "BucketName")) {
+                if (props.containsKey(key) && !(props.get(key) instanceof Map<?, ?> m && m.isEmpty())) {
+                    Object value = byDefault.resolve(props.get(key));
+                    if (value instanceof String text) {
+                        names.add(id + "." + key + " = " + text);
+                    }
+                }
+            }
+        }
+        assertThat(names).as("named resources at the default prefix").isNotEmpty()
+                .noneMatch(n -> n.contains("= webexdev-") || n.contains("= webexdev/"));
+    }
+
+    @Test
+    void logGroupsAreNamesLambdaNeverCreatesAndEachFunctionLogsIntoItsOwn() {
+        List<String> groups = template.resourcesOfType("AWS::Logs::LogGroup");
+        assertThat(groups).hasSize(5);
+        Set<String> names = new TreeSet<>();
+        groups.forEach(id -> names.add(resolver.string(template.properties(id).get("LogGroupName"))));
+        assertThat(names).containsExactlyInAnyOrder("/webexqoe/webexdev/status", "/webexqoe/webexdev/te",
+                "/webexqoe/webexdev/twitterapi", "/webexqoe/webexdev/mtgquality", "/webexqoe/webexdev/core");
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, Object> logging = map(template.properties(function).get("LoggingConfig"));
+            String group = resolver.string(logging.get("LogGroup"));
+            String name = resolver.string(template.properties(function).get("FunctionName"));
+            assertThat(group).as("LoggingConfig of " + name).isEqualTo(CfnTemplate.logGroupName(name));
+        }
+    }
+
+    @Test
+    void theBucketNameIsGeneratedSoARetriedFirstDeployNeverMeetsALeftOverBucket() {
+        String bucketId = template.resourcesOfType("AWS::S3::Bucket").get(0);
+        assertThat(template.properties(bucketId)).doesNotContainKey("BucketName");
+        Map<String, Object> outputs = template.section("Outputs");
+        assertThat(resolver.string(map(outputs.get("DashboardBucketName")).get("Value")))
+                .as("the output tells the operator the generated name").isEqualTo(resolver.ref(bucketId));
     }
 
     // ----- bucket
@@ -190,11 +241,11 @@ class TemplateResourcesTest {
         String bucket = (String) resolver.ref(template.resourcesOfType("AWS::S3::Bucket").get(0));
         assertThat(outputs).containsEntry("DashboardUrl", "https://" + bucket + ".s3.us-east-1.amazonaws.com/index.html")
                 .containsEntry("WebhookUrl", "https://webhookapiid.execute-api.us-east-1.amazonaws.com/release/tecloudagent")
-                .containsEntry("MtgQualityInvokeName", "webexdev-mtgquality:live")
-                .containsEntry("AppSecretName", "webexdev/secrets")
-                .containsEntry("MtgQualityTokenSecretName", "webexdev/mtgquality-token");
-        assertThat(outputs.values()).contains("webexdev-status", "webexdev-te", "webexdev-twitterapi",
-                "webexdev-mtgquality", "webexdev-core");
+                .containsEntry("MtgQualityInvokeName", CfnTemplate.TEST_PREFIX + "-mtgquality:live")
+                .containsEntry("AppSecretName", CfnTemplate.TEST_PREFIX + "/secrets")
+                .containsEntry("MtgQualityTokenSecretName", CfnTemplate.TEST_PREFIX + "/mtgquality-token");
+        assertThat(outputs.values()).contains(CfnTemplate.TEST_PREFIX + "-status", CfnTemplate.TEST_PREFIX + "-te", CfnTemplate.TEST_PREFIX + "-twitterapi",
+                CfnTemplate.TEST_PREFIX + "-mtgquality", CfnTemplate.TEST_PREFIX + "-core");
     }
 
     private static Map<String, Object> tableProperties(ProjectTables table) {
