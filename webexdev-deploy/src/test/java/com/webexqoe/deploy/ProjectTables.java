@@ -1,6 +1,7 @@
 package com.webexqoe.deploy;
 
 import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
@@ -9,7 +10,7 @@ import com.webexqoe.common.schema.TwitterTable;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
- * The five tables the functions use, by the names {@code function-access.yaml} gives them; each is its schema in
+ * The six tables the functions use, by the names {@code function-access.yaml} gives them; each is its schema in
  * {@code com.webexqoe.common.schema}, which is the definition.
  */
 public enum ProjectTables {
@@ -18,7 +19,8 @@ public enum ProjectTables {
     TE(AlertTable.SCHEMA),
     TE_POLLING(PollingTable.SCHEMA),
     TWITTER(TwitterTable.SCHEMA),
-    MTGQUALITY(QualityTable.SCHEMA);
+    MTGQUALITY(QualityTable.SCHEMA),
+    HEALTH(HealthTable.SCHEMA);
 
     private final TableSchema schema;
 

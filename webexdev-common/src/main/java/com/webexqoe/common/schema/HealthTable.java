@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code webexdev-health} (declared; no function writes it yet): generic {@code pk}/{@code sk}
+ * {@code webexdev-health}, core's own table (optional: {@code DYNAMODB_TABLENAME_HEALTH} unset turns
+ * health history and notifications off): generic {@code pk}/{@code sk}
  * items. A run record lives in partition {@code run#<yyyy-MM-dd>} (UTC day) with the ISO-8601
  * UTC instant as sort key, so one day's runs are one Query in time order; the notifier's state is
  * the single item {@code notify}/{@code state}.
