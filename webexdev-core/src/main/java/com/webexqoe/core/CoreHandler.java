@@ -9,6 +9,12 @@ import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoClients;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.dynamo.KeyQuery;
+import com.webexqoe.common.http.HttpFetcher;
+import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.core.notify.DynamoNotifyStateStore;
+import com.webexqoe.core.notify.HttpWebexMessages;
+import com.webexqoe.core.notify.Notifier;
+import com.webexqoe.core.notify.NotifyStateStore;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.log.JsonLog;
@@ -24,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lambda entry point of {@code webexdev-core}: {@code com.webexqoe.core.CoreHandler::handleRequest},
@@ -46,7 +53,11 @@ public final class CoreHandler implements RequestStreamHandler {
 
     /** The production wiring with a given environment and clock (the integration tests' entry). */
     public CoreHandler(Env env, Clock clock) {
-        this(wired(env, clock), new JsonLog(FUNCTION, System.out, clock));
+        this(env, clock, new JsonLog(FUNCTION, System.out, clock));
+    }
+
+    private CoreHandler(Env env, Clock clock, JsonLog log) {
+        this(wired(env, clock, log), log);
     }
 
     public CoreHandler(DashboardRun dashboard, JsonLog log) {
@@ -64,10 +75,10 @@ public final class CoreHandler implements RequestStreamHandler {
     }
 
     static DashboardRun wire(Env env, Clock clock) {
-        return wired(env, clock).dashboard();
+        return wired(env, clock, new JsonLog(FUNCTION, System.out, clock)).dashboard();
     }
 
-    static Wired wired(Env env, Clock clock) {
+    static Wired wired(Env env, Clock clock, JsonLog log) {
         String bucket = env.required(EnvVars.S3_BUCKET_NAME);
         String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
         String status = env.required(EnvVars.DYNAMODB_TABLENAME_STATUS);
@@ -84,8 +95,14 @@ public final class CoreHandler implements RequestStreamHandler {
         SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL);
         DynamoDashboardSources sources = new DynamoDashboardSources(tables, secrets, secretName, zone);
         ObjectStore store = new ObjectStore(S3Clients.create(aws), bucket);
+        Optional<NotifyStateStore> notifyState = env.optional(EnvVars.DYNAMODB_TABLENAME_HEALTH)
+                .map(table -> new DynamoNotifyStateStore(dynamo, table));
+        Notifier notifier = new Notifier(Notifier.settings(env, zone, secretName, log), notifyState,
+                new HttpWebexMessages(new HttpFetcher(HttpSettings.fromEnv(env)),
+                        env.url(EnvVars.WEBEX_API_BASE_URL, EnvVars.WEBEX_API_BASE_URL_DEFAULT)), secrets, log);
         DashboardRun dashboard = new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
-                env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)));
+                env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)))
+                .withNotifier(notifier);
         // SnapStart: render an empty page into memory (Thymeleaf, the score, the trend JSON); marshal the
         // reads, the secret read and the page's PUT (each stopped before sending).
         KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition(com.webexqoe.common.schema.AlertTable.DAY, AttributeValues.s("2000-01-01"));

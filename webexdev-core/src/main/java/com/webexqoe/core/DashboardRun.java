@@ -4,6 +4,7 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.time.Deadline;
+import com.webexqoe.core.notify.Notifier;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,7 +40,7 @@ public final class DashboardRun {
 
     public record Result(String health, String verdict, String where, int statuses, int alerts, int polls, int posts,
                          boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes,
-                         long itemsRead, double readCapacity)
+                         long itemsRead, double readCapacity, String notification)
             implements FunctionRun.Result {
         @Override
         public Map<String, Object> fields() {
@@ -58,6 +59,8 @@ public final class DashboardRun {
             // What this run's reads cost (items returned, read capacity units DynamoDB reported).
             fields.put("itemsRead", itemsRead);
             fields.put("readCapacity", BigDecimal.valueOf(readCapacity).setScale(1, RoundingMode.HALF_UP));
+            // The Webex space notification (docs/behaviour.md#core-notify): off, unchanged, held, posted, failed.
+            fields.put("notify", notification);
             return fields;
         }
     }
@@ -70,9 +73,16 @@ public final class DashboardRun {
     private final ZoneId zone;
     private final Optional<String> banner;
     private final Optional<URI> cloudWatch;
+    private final Optional<Notifier> notifier;
 
     public DashboardRun(DashboardSources sources, ObjectStore bucket, StaticAssets assets, PageRenderer renderer, Clock clock,
                         ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch) {
+        this(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.empty());
+    }
+
+    private DashboardRun(DashboardSources sources, ObjectStore bucket, StaticAssets assets, PageRenderer renderer, Clock clock,
+                         ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch, Optional<Notifier> notifier) {
+        this.notifier = notifier;
         this.sources = sources;
         this.bucket = bucket;
         this.assets = assets;
@@ -81,6 +91,11 @@ public final class DashboardRun {
         this.zone = zone;
         this.banner = banner;
         this.cloudWatch = cloudWatch;
+    }
+
+    /** This run with notifications into a Webex space after each page. */
+    public DashboardRun withNotifier(Notifier notify) {
+        return new DashboardRun(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.of(notify));
     }
 
     public String source() {
@@ -138,6 +153,11 @@ public final class DashboardRun {
         List<String> uploaded = awaitAssets(assetCheck);
         bucket.put(TREND, content.trendJson().getBytes(StandardCharsets.UTF_8), TREND_TYPE, INDEX_CACHE);
         bucket.put(INDEX, html, INDEX_TYPE, INDEX_CACHE);
+        // After the page: a notification never delays or fails it. A run that could not read every
+        // source does not notify: a missing table is no recovery.
+        String notify = notifier.map(n -> snapshot.unreadable().isEmpty()
+                ? n.notify(Assessment.of(now, content), deadline)
+                : "skipped: a source could not be read").orElse("off");
         if (!snapshot.unreadable().isEmpty()) {
             throw new CoreException("page written without " + String.join("; ", snapshot.unreadable()));
         }
@@ -145,6 +165,6 @@ public final class DashboardRun {
         return new Result(content.score().healthText(), content.score().verdict(), content.location().place().text(),
                 snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
                 snapshot.quality().isPresent(), uploaded, stale, html.length,
-                after.items() - before.items(), after.capacityUnits() - before.capacityUnits());
+                after.items() - before.items(), after.capacityUnits() - before.capacityUnits(), notify);
     }
 }

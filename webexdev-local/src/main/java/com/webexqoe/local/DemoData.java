@@ -83,7 +83,8 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
                 .put("API_SECRET", "demo-api-secret")
                 .put("TWITTER_TOKEN", "demo-token")
                 .put("TWITTER_TOKEN_SECRET", "demo-token-secret")
-                .put("TWITTER_BEARER_TOKEN", "demo-x-bearer");
+                .put("TWITTER_BEARER_TOKEN", "demo-x-bearer")
+                .put("WEBEX_BOT_TOKEN", MessagesStandIn.BOT_TOKEN);
         all.putObject(LocalSystem.TOKEN_SECRET)
                 .put("ACCESS_TOKEN", "demo-access-0")
                 .put("REFRESH_TOKEN", "demo-refresh-0");

@@ -64,6 +64,7 @@ public final class DemoWorld implements AutoCloseable {
     private S3Client s3;
     private WireMockServer apis;
     private Map<String, String> values;
+    private MessagesStandIn messages;
 
     private DemoWorld(boolean demo, SecretsService secrets, ZoneId zone) {
         this.demo = demo;
@@ -134,6 +135,7 @@ public final class DemoWorld implements AutoCloseable {
             apis.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", matching("Comprehend_20171127\\..*"))
                     .willReturn(aResponse().withTransformers(ComprehendDemo.NAME)));
             demoData.seedHistory(dynalite.client(), dataDir.map(dir -> dir.resolve(".demo-seeded")));
+            messages = new MessagesStandIn(apis);
         }
         values = variableValues(apis.baseUrl());
     }
@@ -155,6 +157,7 @@ public final class DemoWorld implements AutoCloseable {
         if (demo) {
             all.putAll(DemoData.urls(apisBase));
             all.put(EnvVars.DASHBOARD_BANNER, LocalSystem.DEMO_BANNER);
+            all.put(EnvVars.WEBEX_NOTIFY_ROOM_ID, MessagesStandIn.ROOM);
         } else {
             secrets.environment().ifPresent(settings -> settings.fields()
                     .forEachRemaining(field -> all.put(field.getKey(), field.getValue().asText())));
@@ -245,6 +248,11 @@ public final class DemoWorld implements AutoCloseable {
     /** The dynalite process (the local run's checks after shutdown). */
     public ProcessHandle dynaliteProcess() {
         return dynalite.process();
+    }
+
+    /** The demo's Webex space (demo mode only). */
+    Optional<MessagesStandIn> messages() {
+        return Optional.ofNullable(messages);
     }
 
     public S3Client s3() {

@@ -121,7 +121,8 @@ final class LocalSystem implements AutoCloseable {
         if (!missingJars.isEmpty()) {
             out.println("not built, so not running: " + String.join(", ", missingJars) + " (./mvnw -B package -DskipTests builds them)");
         }
-        web.start(world.s3(), BUCKET, this::invoke);
+        world.messages().ifPresent(space -> space.printTo(out, this::stamp));
+        web.start(world.s3(), BUCKET, this::invoke, () -> world.messages().map(MessagesStandIn::json));
         scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "local-schedule");
             thread.setDaemon(true);
@@ -139,6 +140,9 @@ final class LocalSystem implements AutoCloseable {
         out.println("Dashboard:  " + base + "/");
         out.println("Webhook:    POST " + base + "/tecloudagent");
         out.println("Run now:    POST " + base + "/invoke/<status|te|twitterapi|mtgquality|core>");
+        if (options.demo()) {
+            out.println("Messages:   GET " + base + "/messages (what core posted to the demo Webex space)");
+        }
         out.println((options.demo() ? "Demo mode" : "Live mode") + "; data in " + data + "; function logs in " + logs
                 + ". Ctrl-C stops everything.");
         out.flush();

@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The one HTTP server of the local run, on 127.0.0.1 only: the bucket's objects ({@code GET /} is
@@ -42,6 +44,7 @@ final class LocalWebServer implements AutoCloseable {
     private S3Client s3;
     private String bucket;
     private Invoker invoker;
+    private Supplier<Optional<String>> messages = Optional::empty;
 
     /** Binds the port at once, so that a port in use stops the start before anything else runs. */
     private LocalWebServer(int port, Clock clock) {
@@ -67,7 +70,8 @@ final class LocalWebServer implements AutoCloseable {
     }
 
     /** Starts answering, once the bucket and the functions are there. */
-    void start(S3Client s3, String bucket, Invoker invoker) {
+    void start(S3Client s3, String bucket, Invoker invoker, Supplier<Optional<String>> messages) {
+        this.messages = messages;
         this.s3 = s3;
         this.bucket = bucket;
         this.invoker = invoker;
@@ -87,6 +91,14 @@ final class LocalWebServer implements AutoCloseable {
                 webhook(exchange);
             } else if ("POST".equals(method) && path.startsWith("/invoke/")) {
                 invoke(exchange, path.substring("/invoke/".length()));
+            } else if ("GET".equals(method) && "/messages".equals(path)) {
+                Optional<String> posted = messages.get();
+                if (posted.isPresent()) {
+                    json(exchange, 200, posted.get());
+                } else {
+                    text(exchange, 404, "no Messages stand-in in live mode: core posts to the real Webex space "
+                            + "(WEBEX_NOTIFY_ROOM_ID)");
+                }
             } else if ("GET".equals(method) || "HEAD".equals(method)) {
                 object(exchange, path.equals("/") ? "index.html" : path.substring(1));
             } else {

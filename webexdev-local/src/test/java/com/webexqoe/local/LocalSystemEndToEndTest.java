@@ -86,6 +86,16 @@ class LocalSystemEndToEndTest {
         assertThat(page.body()).as("the unresolved demo incident counts").contains("-20");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
 
+        // The demo incident is a turn: core posted it to the demo Webex space, listed and printed.
+        HttpResponse<String> messages = get("/messages");
+        assertThat(messages.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode posted = com.webexqoe.common.json.Json.read(messages.body());
+        assertThat(posted.size()).isEqualTo(1);
+        assertThat(posted.get(0).path("roomId").asText()).isEqualTo(MessagesStandIn.ROOM);
+        assertThat(posted.get(0).path("markdown").asText()).startsWith("**Webex QoE: ").contains("Where is the problem: Webex service");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("message posted to the demo Webex space")
+                .contains("    | **Webex QoE: ");
+
         HttpResponse<String> webhook = post("/tecloudagent", alert());
         assertThat(webhook.statusCode()).isEqualTo(200);
         assertThat(post("/invoke/core", "").statusCode()).isEqualTo(200);

@@ -31,6 +31,12 @@ public final class EnvVars {
     /** One line of text across the top of the dashboard (unset in AWS; the local demo sets it). */
     public static final String DASHBOARD_BANNER = "DASHBOARD_BANNER";
 
+    // core's notifications into a Webex space (docs/behaviour.md#core-notify); unset room = off.
+    public static final String WEBEX_NOTIFY_ROOM_ID = "WEBEX_NOTIFY_ROOM_ID";
+    public static final String NOTIFY_QUIET_MINUTES = "NOTIFY_QUIET_MINUTES";
+    /** The dashboard's address, linked from each notification (optional). */
+    public static final String DASHBOARD_URL = "DASHBOARD_URL";
+
     /** Local time zone of stored times; Lambda's own default is ":UTC". */
     public static final String TZ = "TZ";
 

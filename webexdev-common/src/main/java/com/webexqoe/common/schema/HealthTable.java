@@ -26,6 +26,19 @@ public final class HealthTable {
     public static final String NOTIFY_PK = "notify";
     public static final String NOTIFY_SK = "state";
 
+    // The notify state item (docs/behaviour.md#core-notify). It has no expiresAt: it never expires.
+    /** The last notified state, e.g. {@code fine:none}, {@code not-fine:webex-service}. */
+    public static final String NOTIFY_STATE = "state";
+    /** When the problem that the last message reported began (absent while fine with nothing located). */
+    public static final String NOTIFY_PROBLEM_SINCE = "problemSince";
+    /** When the last message was posted (the quiet period counts from here). */
+    public static final String NOTIFY_LAST_POST_AT = "lastPostAt";
+    /** Increases with each recorded post; a claim names the version it read. */
+    public static final String NOTIFY_VERSION = "version";
+    /** A run's claim to post (a random token) and when it was taken (epoch ms); removed when recorded or released. */
+    public static final String NOTIFY_CLAIM_TOKEN = "claimToken";
+    public static final String NOTIFY_CLAIMED_AT = "claimedAt";
+
     /** Run records are kept this long; the notify state is not given a TTL. */
     public static final Duration RETENTION = Duration.ofDays(30);
 
