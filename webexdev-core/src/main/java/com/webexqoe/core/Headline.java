@@ -61,19 +61,30 @@ public final class Headline {
     }
 
     private static String cisco(List<CiscoEvents.Event> events, Optional<String> serverRegion) {
-        boolean allMaintenance = events.stream().allMatch(CiscoEvents.Event::maintenance);
-        String what = allMaintenance ? (events.size() == 1 ? "maintenance in progress" : events.size() + " maintenances in progress")
-                : events.size() == 1 ? "an incident" : events.size() + " incidents";
+        List<CiscoEvents.Event> incidents = events.stream().filter(e -> !e.maintenance()).toList();
+        List<CiscoEvents.Event> maintenances = events.stream().filter(CiscoEvents.Event::maintenance).toList();
+        boolean[] yours = {false};
+        List<String> parts = new ArrayList<>();
+        if (!incidents.isEmpty()) {
+            parts.add((incidents.size() == 1 ? "an incident" : incidents.size() + " incidents") + regions(incidents, serverRegion, yours));
+        }
+        if (!maintenances.isEmpty()) {
+            parts.add((maintenances.size() == 1 ? "maintenance" : maintenances.size() + " maintenances") + " in progress"
+                    + regions(maintenances, serverRegion, yours));
+        }
+        return "Cisco reports " + String.join(" and ", parts) + (yours[0] ? " (your meeting region)" : "");
+    }
+
+    /** " in APAC, EMEA" for the regions the events name; sets {@code yours[0]} when one is the user's. */
+    private static String regions(List<CiscoEvents.Event> events, Optional<String> serverRegion, boolean[] yours) {
         Set<String> regions = new LinkedHashSet<>();
-        boolean yours = false;
         for (CiscoEvents.Event event : events) {
             Optional<ServerRegions.Match> match = ServerRegions.match(event.placeTexts(), serverRegion);
             if (match.isPresent()) {
                 regions.addAll(match.get().named());
-                yours |= match.get().yours();
+                yours[0] |= match.get().yours();
             }
         }
-        return "Cisco reports " + what + (regions.isEmpty() ? "" : " in " + String.join(", ", regions))
-                + (yours ? " (your meeting region)" : "");
+        return regions.isEmpty() ? "" : " in " + String.join(", ", regions);
     }
 }
