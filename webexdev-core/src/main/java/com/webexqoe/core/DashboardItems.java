@@ -48,7 +48,24 @@ public final class DashboardItems {
         Optional<Instant> lastSeen = number(item, StatusTable.EXPIRES_AT)
                 .map(expires -> Instant.ofEpochSecond((long) expires.getAsDouble() - STATUS_RETENTION_SECONDS));
         return Optional.of(new StatusItem(title.get(), text(item, StatusTable.URL), text(item, StatusTable.STATUS).orElse("unknown"),
-                published, lastSeen));
+                published, lastSeen, api(title.get(), item)));
+    }
+
+    /** The JSON API's part of an {@code api:} item; an item without a kind or name stays a plain status item. */
+    private static Optional<CiscoApiItem> api(String title, Map<String, AttributeValue> item) {
+        if (!title.startsWith(StatusTable.API_PREFIX)) {
+            return Optional.empty();
+        }
+        Optional<String> kind = text(item, StatusTable.KIND);
+        Optional<String> name = text(item, StatusTable.NAME).or(() -> text(item, StatusTable.DESCRIPTION));
+        if (kind.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CiscoApiItem(kind.get(), name.get(), text(item, StatusTable.GROUP), text(item, StatusTable.IMPACT),
+                strings(item, StatusTable.COMPONENTS), text(item, StatusTable.LOCATIONS),
+                text(item, StatusTable.UPDATED).flatMap(DashboardItems::instant),
+                text(item, StatusTable.SCHEDULED_FOR).flatMap(DashboardItems::instant),
+                text(item, StatusTable.SCHEDULED_UNTIL).flatMap(DashboardItems::instant)));
     }
 
     public Optional<Alert> alert(Map<String, AttributeValue> item) {

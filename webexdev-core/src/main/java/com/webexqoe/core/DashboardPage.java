@@ -40,7 +40,7 @@ public final class DashboardPage {
     /** The result of one build: the template's model, and the trend data file's JSON. */
     public record Content(Map<String, Object> model, String trendJson, HealthScore.Score score,
                           HomeAssessment.Verdict home, ProblemLocator.Location location, List<String> withoutFreshData,
-                          List<Freshness> freshness) {
+                          List<Freshness> freshness, Headline.Line headline) {
     }
 
     private DashboardPage() {
@@ -50,7 +50,7 @@ public final class DashboardPage {
         Instant now = snapshot.now();
         Function<Instant, String> shown = instant -> SHOWN.format(instant.atZone(settings.zone()));
 
-        Freshness status = Freshness.of("Cisco status feed", newest(snapshot.statuses().stream()
+        Freshness status = Freshness.of("Cisco status", newest(snapshot.statuses().stream()
                 .map(item -> item.lastSeen().or(item::published)).flatMap(Optional::stream).toList()),
                 Optional.of(Freshness.STATUS_SCHEDULE), now);
         Freshness polling = Freshness.of("ThousandEyes polling", newest(snapshot.polls().stream().map(PollSample::at).toList()),
@@ -74,7 +74,11 @@ public final class DashboardPage {
         if (status.notFresh()) {
             withoutFresh.add("S (Cisco status)");
         }
-        ProblemLocator.Location location = ProblemLocator.locate(score, home, withoutFresh);
+        List<String> degraded = CiscoSection.degraded(snapshot.statuses());
+        ProblemLocator.Location location = ProblemLocator.locate(score, home, withoutFresh, degraded);
+        Optional<String> serverRegion = snapshot.quality().map(QualityRecord::serverRegion).filter(region -> !region.isBlank());
+        Headline.Line headline = Headline.of(score, home, CiscoEvents.open(snapshot.statuses(), now, HealthScore.SERVICE_WINDOW),
+                degraded, serverRegion);
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("refreshSeconds", REFRESH_SECONDS);
@@ -83,6 +87,7 @@ public final class DashboardPage {
         model.put("updated", shown.apply(now));
         model.put("asset", assetLinks(settings.assetVersions()));
         model.put("score", scoreModel(score, withoutFresh));
+        model.put("headline", Map.of("text", headline.text(), "ok", headline.ok(), "state", headline.state().name().toLowerCase(Locale.ROOT)));
         model.put("where", Map.of("headline", location.headline(), "evidence", location.evidence(), "place", location.place().name().toLowerCase(Locale.ROOT),
                 "warning", location.place() != ProblemLocator.Place.NONE));
         model.put("assessments", List.of(
@@ -101,11 +106,13 @@ public final class DashboardPage {
         model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),
                 "alerts", freshnessModel(alerts, shown)));
         model.put("quality", qualityModel(snapshot.quality(), home, quality, shown));
-        model.put("statuses", statusModel(snapshot.statuses(), status, shown, settings.zone()));
+        model.put("statuses", statusModel(snapshot.statuses().stream().filter(StatusItem::fromFeed).toList(), status, shown,
+                settings.zone()));
+        model.put("cisco", CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()));
         model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings));
         model.put("unreadable", snapshot.unreadable());
         return new Content(model, trendJson(snapshot.polls(), settings), score, home, location, List.copyOf(withoutFresh),
-                List.of(status, polling, alerts, twitter, quality));
+                List.of(status, polling, alerts, twitter, quality), headline);
     }
 
     /** Scripts, styles, images and data only from the bucket; no inline script; frames only from CloudWatch's origin. */

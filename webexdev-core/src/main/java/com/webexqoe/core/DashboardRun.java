@@ -162,7 +162,7 @@ public final class DashboardRun {
             throw new CoreException("page written without " + String.join("; ", snapshot.unreadable()));
         }
         List<String> stale = content.freshness().stream().filter(Freshness::stale).map(Freshness::source).toList();
-        return new Result(content.score().healthText(), content.score().verdict(), content.location().place().text(),
+        return new Result(content.score().healthText(), content.headline().text(), content.location().place().text(),
                 snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
                 snapshot.quality().isPresent(), uploaded, stale, html.length,
                 after.items() - before.items(), after.capacityUnits() - before.capacityUnits(), notify);

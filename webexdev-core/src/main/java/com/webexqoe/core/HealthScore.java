@@ -46,7 +46,7 @@ public final class HealthScore {
     static final Pattern RESPONSE_TIME = Pattern.compile("Response Time:\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*ms",
             Pattern.CASE_INSENSITIVE);
 
-    /** S: feed items published in the last 24 h count (docs/behaviour.md#core-score). */
+    /** S: feed items published, and API incidents and maintenances updated, in the last 24 h count (docs/behaviour.md#core-score). */
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     /** S: −20 when at least one of them is not final (docs/behaviour.md#core-score; the original's weight). */
     static final BigDecimal SERVICE_PENALTY = BigDecimal.valueOf(-20);
@@ -203,20 +203,23 @@ public final class HealthScore {
     }
 
     static Component service(List<StatusItem> statuses, Instant now) {
-        List<StatusItem> open = statuses.stream()
-                .filter(item -> item.published().isPresent() && inWindow(item.published().get(), now, SERVICE_WINDOW))
-                .filter(item -> !isFinal(item.status()))
-                .sorted(Comparator.comparing((StatusItem item) -> item.published().orElseThrow()).reversed())
-                .toList();
+        List<CiscoEvents.Event> open = CiscoEvents.open(statuses, now, SERVICE_WINDOW);
         if (open.isEmpty()) {
             return new Component("S", "Service", BigDecimal.ZERO,
                     List.of("no unresolved Cisco status item published in the last " + SERVICE_WINDOW.toHours() + " h"), false);
         }
-        List<String> evidence = open.stream()
-                .map(item -> "\"" + item.title() + "\" — " + item.status() + ", published "
-                        + Duration.between(item.published().orElseThrow(), now).toMinutes() + " min ago")
-                .toList();
+        List<String> evidence = open.stream().map(event -> evidence(event, now)).toList();
         return new Component("S", "Service", SERVICE_PENALTY, evidence, true);
+    }
+
+    /** A feed item as before ("… — investigating, published 12 min ago"); an API event with its impact, update and source. */
+    private static String evidence(CiscoEvents.Event event, Instant now) {
+        long minutes = Duration.between(event.at(), now).toMinutes();
+        if (!event.inApi()) {
+            return "\"" + event.name() + "\" — " + event.status() + ", published " + minutes + " min ago";
+        }
+        return "\"" + event.name() + "\" — " + event.status() + event.impact().map(impact -> ", impact " + impact).orElse("")
+                + ", updated " + minutes + " min ago (" + event.sources() + ")";
     }
 
     // ---- number text -----------------------------------------------------------------------

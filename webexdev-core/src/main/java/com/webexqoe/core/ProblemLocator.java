@@ -39,6 +39,16 @@ public final class ProblemLocator {
     }
 
     public static Location locate(HealthScore.Score score, HomeAssessment.Verdict home, List<String> withoutFreshData) {
+        return locate(score, home, withoutFreshData, List.of());
+    }
+
+    /**
+     * @param degraded components Cisco lists as not operational: shown, never scored; when nothing else
+     *                 was found they are the place named, so that the line agrees with the headline
+     *                 (docs/behaviour.md#core-headline)
+     */
+    public static Location locate(HealthScore.Score score, HomeAssessment.Verdict home, List<String> withoutFreshData,
+                                  List<String> degraded) {
         List<Place> places = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         if (score.service().value().signum() < 0) {
@@ -60,6 +70,10 @@ public final class ProblemLocator {
             evidence.add(score.social().evidence().get(0));
         }
         String unchecked = withoutFreshData.isEmpty() ? "" : " (no fresh data from " + String.join(", ", withoutFreshData) + ")";
+        if (places.isEmpty() && !degraded.isEmpty()) {
+            return new Location(Place.WEBEX_SERVICE, "Where is the problem: Webex service (not scored)", " — Cisco status API "
+                    + "lists " + String.join(", ", degraded) + " as not operational, with no open incident" + unchecked);
+        }
         if (places.isEmpty()) {
             return new Location(Place.NONE, "Where is the problem: none found", " — no open Cisco incident, no ThousandEyes "
                     + "alert in the last hour, no poor stream at home, no wave of negative posts" + unchecked);

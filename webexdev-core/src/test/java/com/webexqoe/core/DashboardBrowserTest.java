@@ -168,6 +168,23 @@ class DashboardBrowserTest {
                 .anySatisfy(url -> assertThat(url).contains("resource-wz.json"));
 
         saveScreenshot();
+        assertThat(pageScrollsSideways()).as("desktop width").isFalse();
+
+        // the same page on a phone (docs/behaviour.md#core-phone): graph and chart drawn, no sideways scroll
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        driver.get(origin);
+        wait.until(d -> "mmp".equals(graphData("test")) && "6".equals(graphData("nodes")));
+        wait.until(d -> "true".equals(d.findElement(By.id("trend")).getAttribute("data-drawn")));
+        assertThat(((Number) driver.executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
+        assertThat(pageScrollsSideways()).as("390 px").isFalse();
+        assertThat(driver.findElement(By.id("status-table")).getText()).contains("<b>x</b>");
+    }
+
+    /** {@code document.documentElement.scrollWidth > innerWidth}: the page itself scrolls sideways. */
+    private boolean pageScrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
     private String graphData(String name) {

@@ -61,6 +61,41 @@ class ItemContractTest {
     }
 
     @Test
+    void statusApiItemsReadBackWithTheirApiPart() {
+        String index = """
+                {"components":[{"id":"g1","name":"Webex Meetings","status":"degraded_performance","isGroup":"Y","components":["c1"]},
+                  {"id":"c1","name":"Audio and video - APAC","status":"partial_outage","isGroup":"N","updated_at":"2026-11-28T02:50:00Z"}],
+                 "incidents":[{"id":"i1","name":"Poor audio in APAC","status":"investigating","impact":"major",
+                  "created_at":"2026-11-28T02:40:00Z","updated_at":"2026-11-28T02:55:00Z","components":[{"id":"c1","name":"Audio and video - APAC"}],
+                  "locations":"APAC"}],
+                 "scheduled_maintenances":[{"id":"m1","name":"London upgrade","status":"In Progress","start_at":"2026-11-28T02:00:00Z",
+                  "end_at":"2026-11-28T05:00:00Z"}],
+                 "status":{"indicator":"yellow","description":"Partially Degraded Service"}}""";
+        Map<String, StatusItem> read = new java.util.LinkedHashMap<>();
+        for (com.webexqoe.status.ApiItem api : new com.webexqoe.status.StatusApiParser()
+                .parse(index.getBytes(java.nio.charset.StandardCharsets.UTF_8)).items()) {
+            Map<String, AttributeValue> item = DynamoStatusStore.apiItem(api, AT);
+            assertKeysAndTtl(StatusTable.SCHEMA, item, AT);
+            read.put(api.title(), reader.status(item).orElseThrow());
+        }
+
+        assertThat(read).containsOnlyKeys("api:summary", "api:component:g1", "api:component:c1", "api:incident:i1", "api:maintenance:m1");
+        assertThat(read.values()).noneMatch(StatusItem::fromFeed);
+        StatusItem incident = read.get("api:incident:i1");
+        assertThat(incident.status()).isEqualTo("investigating");
+        assertThat(incident.url()).contains("https://status.webex.com");
+        assertThat(incident.published()).contains(Instant.parse("2026-11-28T02:40:00Z"));
+        assertThat(incident.api()).contains(new CiscoApiItem("incident", "Poor audio in APAC", Optional.empty(), Optional.of("major"),
+                List.of("Audio and video - APAC"), Optional.of("APAC"), Optional.of(Instant.parse("2026-11-28T02:55:00Z")),
+                Optional.empty(), Optional.empty()));
+        assertThat(read.get("api:component:c1").api().orElseThrow().group()).contains("Webex Meetings");
+        assertThat(read.get("api:maintenance:m1").status()).isEqualTo("in progress");
+        assertThat(read.get("api:maintenance:m1").api().orElseThrow().scheduledUntil()).contains(Instant.parse("2026-11-28T05:00:00Z"));
+        assertThat(read.get("api:summary").status()).isEqualTo("yellow");
+        assertThat(read.get("api:summary").api().orElseThrow().name()).isEqualTo("Partially Degraded Service");
+    }
+
+    @Test
     void alertItemReadsBackAsTheAlert() {
         ObjectNode body = Json.object().put("eventId", "ev-1");
         com.webexqoe.te.Alert alert = new com.webexqoe.te.Alert("ev-1", Optional.of("HTTP Server"),

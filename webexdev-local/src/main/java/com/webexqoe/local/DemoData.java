@@ -95,6 +95,7 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
     static Map<String, String> urls(String base) {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("STATUS_RSS_URL", base + "/status/history.rss");
+        urls.put("STATUS_API_BASE_URL", base + "/status");
         urls.put("API_URL_MMP", base + "/te/v7/test-results/" + MMP + "/path-vis");
         urls.put("API_URL_WZ", base + "/te/v7/test-results/" + WZ + "/path-vis");
         urls.put("API_URL_CD", base + "/te/v7/test-results/" + CB + "/path-vis");
@@ -128,6 +129,9 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         Instant now = clock.instant();
         if (path.equals("/status/history.rss")) {
             return respond(200, "application/rss+xml; charset=utf-8", statusFeed(now));
+        }
+        if (path.equals("/status/index.json")) {
+            return json(statusIndex(now));
         }
         Matcher detail = DETAIL.matcher(path);
         if (detail.matches()) {
@@ -184,6 +188,68 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         item(rss, "Webex Messaging delays - US East", "completed",
                 "Message delivery delays have ended.", now.minus(Duration.ofDays(3)), "demo-1");
         return rss.append("</channel></rss>\n").toString();
+    }
+
+    /**
+     * {@code index.json} in the shape https://status.webex.com/api documents: the APAC incident of the
+     * feed (same name: the page counts it once) affecting a Meetings component, the upcoming
+     * London maintenance, and a resolved incident that the status function leaves out.
+     */
+    private ObjectNode statusIndex(Instant now) {
+        ObjectNode body = Json.object();
+        ArrayNode components = body.putArray("components");
+        ObjectNode meetings = component(components, "demo-c-meetings", "Webex Meetings", "degraded_performance", null, now);
+        meetings.put("isGroup", "Y").putArray("components").add("demo-c-join-apac").add("demo-c-share");
+        component(components, "demo-c-join-apac", "Meeting join - APAC", "partial_outage", "demo-c-meetings", now).put("isGroup", "N");
+        component(components, "demo-c-share", "Share content", "operational", "demo-c-meetings", now).put("isGroup", "N");
+        component(components, "demo-c-calling-london", "Webex Calling - London", "operational", null, now).put("isGroup", "N");
+
+        ArrayNode incidents = body.putArray("incidents");
+        ObjectNode apac = incidents.addObject();
+        apac.put("updated_at", now.minus(Duration.ofMinutes(25)).toString()).putNull("resolved_at").put("impact", "major")
+                .put("incidentType", "INCIDENT").put("name", "Degraded meeting join times - Webex Meetings APAC")
+                .put("created_at", now.minus(Duration.ofMinutes(95)).toString());
+        apac.putArray("incident_updates").addObject().put("incident_id", "demo-4")
+                .put("updated_at", now.minus(Duration.ofMinutes(25)).toString())
+                .put("body", "We are investigating reports of slow meeting joins in the APAC region.").put("status", "investigating");
+        apac.putArray("components").addObject().put("id", "demo-c-join-apac").put("name", "Meeting join - APAC")
+                .put("status", "partial_outage");
+        apac.put("id", "demo-4").put("status", "investigating").put("locations", "APAC");
+        ObjectNode resolved = incidents.addObject();
+        resolved.put("updated_at", now.minus(Duration.ofHours(19)).toString())
+                .put("resolved_at", now.minus(Duration.ofHours(19)).toString()).put("impact", "minor")
+                .put("incidentType", "INCIDENT").put("name", "Intermittent recording playback errors")
+                .put("created_at", now.minus(Duration.ofHours(20)).toString());
+        resolved.putArray("incident_updates");
+        resolved.putArray("components");
+        resolved.put("id", "demo-2").put("status", "resolved");
+
+        ObjectNode maintenance = body.putArray("scheduled_maintenances").addObject();
+        maintenance.put("updated_at", now.minus(Duration.ofDays(1)).toString()).put("impact", "maintenance")
+                .put("incidentType", "MAINTENANCE").put("name", "Scheduled maintenance - Webex Calling London")
+                .put("created_at", now.minus(Duration.ofDays(1)).toString())
+                .put("start_at", now.plus(Duration.ofDays(2)).toString())
+                .put("end_at", now.plus(Duration.ofDays(2)).plus(Duration.ofHours(2)).toString());
+        maintenance.putArray("incident_updates");
+        maintenance.putArray("components").addObject().put("id", "demo-c-calling-london").put("name", "Webex Calling - London")
+                .put("status", "operational");
+        maintenance.put("id", "demo-3").put("status", "Scheduled").put("locations", "London");
+
+        body.putObject("status").put("indicator", "yellow").put("description", "Partially Degraded Service");
+        return body;
+    }
+
+    private static ObjectNode component(ArrayNode components, String id, String name, String status, String groupId, Instant now) {
+        ObjectNode component = components.addObject();
+        component.put("updated_at", now.minus(Duration.ofMinutes(25)).toString());
+        if (groupId == null) {
+            component.putNull("group_id");
+        } else {
+            component.put("group_id", groupId);
+        }
+        component.put("name", name).put("created_at", "2018-09-27T18:55:50.320Z").putNull("description").put("id", id)
+                .put("product_group", name.startsWith("Webex Calling") ? "WebexCalling" : "WebexMeeting").put("status", status);
+        return component;
     }
 
     private static void item(StringBuilder rss, String title, String status, String text, Instant published, String id) {

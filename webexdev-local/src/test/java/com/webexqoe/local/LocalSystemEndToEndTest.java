@@ -84,6 +84,11 @@ class LocalSystemEndToEndTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("Webex QoE Dashboard").contains("Health Score").contains("Demo data");
         assertThat(page.body()).as("the unresolved demo incident counts").contains("-20");
+        assertThat(page.body()).as("the demo index.json of the status API: the Meetings component and the APAC incident")
+                .contains("id=\"cisco-incidents\"").contains("Meeting join - APAC")
+                .contains("Degraded meeting join times - Webex Meetings APAC")
+                .contains("Scheduled maintenance - Webex Calling London");
+        assertThat(page.body()).as("an open incident: the headline never says working fine").doesNotContain("Webex seems to be working fine");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
 
         // The demo incident is a turn: core posted it to the demo Webex space, listed and printed.

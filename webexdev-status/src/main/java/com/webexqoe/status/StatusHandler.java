@@ -66,11 +66,15 @@ public final class StatusHandler implements RequestStreamHandler {
         DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
         HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
         StatusFeed feed = new HttpStatusFeed(http, env.url(EnvVars.STATUS_RSS_URL, EnvVars.STATUS_RSS_URL_DEFAULT));
+        StatusFeed api = HttpStatusFeed.api(http, env.url(EnvVars.STATUS_API_BASE_URL, EnvVars.STATUS_API_BASE_URL_DEFAULT));
         StatusFeedParser parser = new StatusFeedParser();
-        StatusCollector collector = new StatusCollector(feed, parser, new DynamoStatusStore(table), clock);
+        StatusApiParser apiParser = new StatusApiParser();
+        StatusCollector collector = new StatusCollector(feed, parser, java.util.Optional.of(api), apiParser,
+                new DynamoStatusStore(table), clock);
         // SnapStart: parse the bundled feed (Rome, the XML parser), marshal the writes (stopped before sending).
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
                 new SnapStartPriming.Step("parse the bundled feed", () -> parser.parse(ClasspathResource.read("/priming/status-feed.xml"))),
+                new SnapStartPriming.Step("parse the bundled index.json", () -> apiParser.parse(ClasspathResource.read("/priming/status-index.json"))),
                 new SnapStartPriming.Step("marshal the DynamoDB writes", () -> table.primeWrites(DynamoStatusStore.primingItem()))));
         return new Wired(collector, priming);
     }

@@ -68,6 +68,7 @@ class StatusFaultsTest {
                 .set("DYNAMODB_TABLENAME", TABLE)
                 .set("TZ", "Asia/Tokyo")
                 .set("STATUS_RSS_URL", feedServer.baseUrl() + FEED_PATH)
+                .set("STATUS_API_BASE_URL", feedServer.baseUrl() + "/api")
                 .set("HTTP_CONNECT_TIMEOUT_MS", "500")
                 .set("HTTP_READ_TIMEOUT_MS", "800")
                 .set("HTTP_MAX_ATTEMPTS", "2");

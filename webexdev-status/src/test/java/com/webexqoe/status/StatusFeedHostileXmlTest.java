@@ -78,7 +78,8 @@ class StatusFeedHostileXmlTest {
                 .dynamoDb(dynamo.endpoint())
                 .set("DYNAMODB_TABLENAME", TABLE)
                 .set("TZ", "Asia/Tokyo")
-                .set("STATUS_RSS_URL", feedServer.baseUrl() + FEED_PATH);
+                .set("STATUS_RSS_URL", feedServer.baseUrl() + FEED_PATH)
+                .set("STATUS_API_BASE_URL", feedServer.baseUrl() + "/api");
         return new StatusHandler(Env.of(env.toMap()), Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -62,7 +62,9 @@ class StatusHandlerIntegrationTest {
                 .dynamoDb(dynamo.endpoint())
                 .set("DYNAMODB_TABLENAME", TABLE)
                 .set("TZ", "Asia/Tokyo")
-                .set("STATUS_RSS_URL", feedServer.baseUrl() + FEED_PATH);
+                .set("STATUS_RSS_URL", feedServer.baseUrl() + FEED_PATH)
+                // unstubbed: WireMock answers 404, so these tests see the feed alone (StatusApiIntegrationTest has both)
+                .set("STATUS_API_BASE_URL", feedServer.baseUrl() + "/api");
     }
 
     private StatusHandler handler(StandInEnv env, Instant now) {
@@ -182,7 +184,7 @@ class StatusHandlerIntegrationTest {
         JsonNode line = Json.MAPPER.readTree(log.lines().filter(l -> l.contains("\"ERROR\"")).findFirst().orElseThrow());
         assertThat(line.get("message").asText()).isEqualTo("status run failed");
         assertThat(line.get("error").asText()).contains("no response within 300 ms");
-        assertThat(line.get("source").asText()).isEqualTo(feedServer.baseUrl() + FEED_PATH);
+        assertThat(line.get("source").asText()).isEqualTo(feedServer.baseUrl() + FEED_PATH + "," + feedServer.baseUrl() + "/api/index.json");
         assertThat(line.get("requestId").asText()).as("Lambda's request id on every line").matches("[0-9a-f-]{36}");
     }
 

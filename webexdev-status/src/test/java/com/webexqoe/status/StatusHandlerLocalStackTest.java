@@ -74,6 +74,7 @@ class StatusHandlerLocalStackTest {
                 .dynamoDb(localstack.getEndpoint())
                 .set("DYNAMODB_TABLENAME", table)
                 .set("STATUS_RSS_URL", feedServer.baseUrl() + "/history.rss")
+                .set("STATUS_API_BASE_URL", feedServer.baseUrl() + "/api")
                 .toMap());
 
         LambdaInvoker.invokeWithResource(new StatusHandler(env, Clock.fixed(Instant.parse("2026-11-27T09:15:00Z"), ZoneOffset.UTC)),

@@ -41,7 +41,8 @@ class StatusPrimingTest {
         URI endpoint = URI.create(recorder.baseUrl());
         StandInEnv env = StandInEnv.create().dynamoDb(endpoint)
                 .set("DYNAMODB_TABLENAME", "webexdev-status")
-                .set("STATUS_RSS_URL", recorder.baseUrl() + "/history.rss");
+                .set("STATUS_RSS_URL", recorder.baseUrl() + "/history.rss")
+                .set("STATUS_API_BASE_URL", recorder.baseUrl() + "/api");
         StatusHandler handler = new StatusHandler(Env.of(env.toMap()),
                 Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC));
         int stoppedBefore = PrimingGuard.stoppedCount();
@@ -51,6 +52,6 @@ class StatusPrimingTest {
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore).as("PutItem and BatchWriteItem reached the guard").isEqualTo(2);
         assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
         assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
-                .containsExactly("parse the bundled feed", "marshal the DynamoDB writes");
+                .containsExactly("parse the bundled feed", "parse the bundled index.json", "marshal the DynamoDB writes");
     }
 }

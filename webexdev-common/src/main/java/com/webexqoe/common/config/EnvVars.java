@@ -43,6 +43,9 @@ public final class EnvVars {
     // External base URLs, overridable so that the same jar runs against local stand-ins.
     public static final String STATUS_RSS_URL = "STATUS_RSS_URL";
     public static final String STATUS_RSS_URL_DEFAULT = "https://status.webex.com/history.rss";
+    /** Base of Cisco's status JSON API; the status function reads {@code <base>/index.json} (https://status.webex.com/api). */
+    public static final String STATUS_API_BASE_URL = "STATUS_API_BASE_URL";
+    public static final String STATUS_API_BASE_URL_DEFAULT = "https://status.webex.com";
     public static final String WEBEX_API_BASE_URL = "WEBEX_API_BASE_URL";
     public static final String WEBEX_API_BASE_URL_DEFAULT = "https://webexapis.com/v1";
     public static final String WEBEX_ANALYTICS_BASE_URL = "WEBEX_ANALYTICS_BASE_URL";
