@@ -12,7 +12,7 @@ import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.schema.TableSchema;
 import com.webexqoe.common.schema.TwitterTable;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 
 import java.io.File;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.s3.S3Clients;
-import com.webexqoe.testkit.S3ProxyServer;
+import com.webexqoe.standins.S3ProxyServer;
 import com.webexqoe.testkit.StandInEnv;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;

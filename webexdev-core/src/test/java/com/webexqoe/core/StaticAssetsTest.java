@@ -1,6 +1,6 @@
 package com.webexqoe.core;
 
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.webexqoe.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 
 import java.io.File;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.SecretsState;
+import com.webexqoe.standins.SecretsState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.webexqoe.local;
 
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 
 import java.nio.file.Files;
 

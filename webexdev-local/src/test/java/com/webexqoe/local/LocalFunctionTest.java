@@ -1,6 +1,6 @@
 package com.webexqoe.local;
 
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

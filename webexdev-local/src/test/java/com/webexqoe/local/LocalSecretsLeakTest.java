@@ -3,7 +3,7 @@ package com.webexqoe.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.schema.TableSchema;
 import com.webexqoe.common.schema.Tables;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

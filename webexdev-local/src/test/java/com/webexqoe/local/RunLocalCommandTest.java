@@ -1,6 +1,6 @@
 package com.webexqoe.local;
 
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

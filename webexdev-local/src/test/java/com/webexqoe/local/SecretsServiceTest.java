@@ -41,7 +41,7 @@ class SecretsServiceTest {
         server.start();
         for (String target : List.of("secretsmanager.GetSecretValue", "secretsmanager.PutSecretValue")) {
             server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
-                    .willReturn(aResponse().withTransformers(com.webexqoe.testkit.SecretsState.NAME)));
+                    .willReturn(aResponse().withTransformers(com.webexqoe.standins.SecretsState.NAME)));
         }
         Env env = Env.of(StandInEnv.create().secretsManager(java.net.URI.create(server.baseUrl())).toMap());
         return new SecretStore(SecretsManagerClients.create(AwsClientSettings.fromEnv(env)));

@@ -7,7 +7,7 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.common.schema.QualityTable;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
 import com.webexqoe.testkit.faults.FaultRun;

@@ -11,7 +11,7 @@ import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.S3ProxyExtension;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
 import com.webexqoe.testkit.faults.FaultRun;

@@ -1,5 +1,7 @@
 package com.webexqoe.testkit;
 
+import com.webexqoe.standins.SecretsState;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +31,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class AwsJsonStub extends WireMockExtension {
 
-    public static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
-    public static final String PUT_SECRET_VALUE = "secretsmanager.PutSecretValue";
+    public static final String GET_SECRET_VALUE = SecretsState.GET_SECRET_VALUE;
+    public static final String PUT_SECRET_VALUE = SecretsState.PUT_SECRET_VALUE;
 
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final ObjectMapper MAPPER = new ObjectMapper();

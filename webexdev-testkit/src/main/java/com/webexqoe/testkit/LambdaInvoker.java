@@ -1,5 +1,7 @@
 package com.webexqoe.testkit;
 
+import com.webexqoe.standins.StandIns;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;

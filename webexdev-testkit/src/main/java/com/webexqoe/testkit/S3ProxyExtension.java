@@ -1,5 +1,7 @@
 package com.webexqoe.testkit;
 
+import com.webexqoe.standins.S3ProxyServer;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,5 +1,7 @@
 package com.webexqoe.testkit;
 
+import com.webexqoe.standins.StandIns;
+
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

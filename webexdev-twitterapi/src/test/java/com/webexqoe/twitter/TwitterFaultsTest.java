@@ -5,7 +5,7 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.common.schema.TwitterTable;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
 import com.webexqoe.testkit.faults.FaultRun;

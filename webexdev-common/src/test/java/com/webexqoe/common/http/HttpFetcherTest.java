@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.time.Deadline;
 import com.webexqoe.testkit.MutableClock;
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package com.webexqoe.testkit.faults;
 
-import com.webexqoe.testkit.StandIns;
+import com.webexqoe.standins.StandIns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

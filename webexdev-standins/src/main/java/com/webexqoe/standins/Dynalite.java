@@ -1,4 +1,4 @@
-package com.webexqoe.testkit;
+package com.webexqoe.standins;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,4 +1,4 @@
-package com.webexqoe.testkit;
+package com.webexqoe.standins;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,4 +1,4 @@
-package com.webexqoe.testkit;
+package com.webexqoe.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the transformer {@link #NAME}.
  */
 public final class SecretsState implements ResponseDefinitionTransformerV2 {
+
+    /** The two Secrets Manager operations (X-Amz-Target) the functions call. */
+    public static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
+    public static final String PUT_SECRET_VALUE = "secretsmanager.PutSecretValue";
 
     public static final String NAME = "secrets-state";
 
@@ -88,7 +92,7 @@ public final class SecretsState implements ResponseDefinitionTransformerV2 {
         }
         ObjectNode answer = MAPPER.createObjectNode().put("ARN", arn).put("Name", id).put("VersionId", version);
         answer.putArray("VersionStages").add("AWSCURRENT");
-        if (AwsJsonStub.PUT_SECRET_VALUE.equals(target)) {
+        if (PUT_SECRET_VALUE.equals(target)) {
             String written = body.path("SecretString").asText();
             secrets.put(id, written);
             listener.written(id, written);

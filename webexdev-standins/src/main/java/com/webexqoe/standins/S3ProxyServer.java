@@ -1,4 +1,4 @@
-package com.webexqoe.testkit;
+package com.webexqoe.standins;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.BlobStores;
