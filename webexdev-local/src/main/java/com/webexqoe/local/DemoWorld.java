@@ -221,6 +221,14 @@ public final class DemoWorld implements AutoCloseable {
         return LambdaEvents.scheduled(function.functionName(), now);
     }
 
+    /**
+     * The event of a run by hand: the scheduled event, but {@code {}} for mtgquality, whose
+     * scheduled event only keeps its Webex token alive (docs/behaviour.md#mtgquality).
+     */
+    public static String handRunEvent(LocalFunction function, Instant now) {
+        return LambdaEvents.handRun(function, now);
+    }
+
     /** The API Gateway proxy event of {@code POST /tecloudagent} carrying a demo alert trigger. */
     public static String webhookEvent(Instant now) {
         try (InputStream in = DemoWorld.class.getResourceAsStream(DEMO_ALERT)) {

@@ -21,7 +21,7 @@ public enum LocalFunction {
     TWITTERAPI("twitterapi", FunctionVariables.TWITTERAPI, "com.webexqoe.twitter.TwitterHandler::handleRequest",
             Duration.ofMinutes(15), Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER, Service.COMPREHEND)),
     MTGQUALITY("mtgquality", FunctionVariables.MTGQUALITY, "com.webexqoe.mtgquality.MeetingQualityHandler::handleRequest",
-            null, Duration.ofSeconds(60), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER)),
+            Duration.ofDays(7), Duration.ofSeconds(60), Set.of(Service.DYNAMODB, Service.SECRETS_MANAGER)),
     CORE("core", FunctionVariables.CORE, "com.webexqoe.core.CoreHandler::handleRequest",
             Duration.ofMinutes(1), Duration.ofSeconds(30), Set.of(Service.DYNAMODB, Service.S3, Service.SECRETS_MANAGER));
 

@@ -178,13 +178,20 @@ final class LocalSystem implements AutoCloseable {
         archiver.start();
     }
 
-    /** Each collector once (mtgquality too in demo mode), side by side, then the dashboard. */
+    /**
+     * Each scheduled collector once and, in demo mode, a hand run of mtgquality (its weekly
+     * schedule only keeps the Webex token alive, so it is not run at start), side by side, then
+     * the dashboard.
+     */
     private void firstRuns() {
         List<CompletableFuture<Void>> collectors = new ArrayList<>();
         for (LocalFunction function : functions.keySet()) {
-            boolean collector = function != LocalFunction.CORE
-                    && (function.schedule().isPresent() || options.demo());
-            if (collector) {
+            if (function == LocalFunction.MTGQUALITY) {
+                if (options.demo()) {
+                    collectors.add(CompletableFuture.runAsync(() -> runQuietly(function,
+                            LambdaEvents.handRun(function, clock.instant())), scheduler));
+                }
+            } else if (function != LocalFunction.CORE && function.schedule().isPresent()) {
                 collectors.add(CompletableFuture.runAsync(() -> runQuietly(function), scheduler));
             }
         }
@@ -195,8 +202,12 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private void runQuietly(LocalFunction function) {
+        runQuietly(function, LambdaEvents.scheduled(function.functionName(), clock.instant()));
+    }
+
+    private void runQuietly(LocalFunction function, String event) {
         try {
-            invoke(function, LambdaEvents.scheduled(function.functionName(), clock.instant()));
+            invoke(function, event);
         } catch (RuntimeException e) {
             out.println(stamp() + function.shortName() + " could not run: " + e.getMessage());
         }

@@ -165,7 +165,7 @@ final class LocalWebServer implements AutoCloseable {
                     + String.join(", ", List.of(LocalFunction.values()).stream().map(LocalFunction::shortName).toList()));
             return;
         }
-        LambdaProcess.Outcome outcome = invoker.apply(function.get(), LambdaEvents.scheduled(function.get().functionName(), clock.instant()));
+        LambdaProcess.Outcome outcome = invoker.apply(function.get(), LambdaEvents.handRun(function.get(), clock.instant()));
         json(exchange, outcome.error() ? 502 : 200, outcome.body());
     }
 

@@ -50,9 +50,12 @@ class LocalFunctionTest {
     }
 
     private static Duration rate(String expression) {
-        Matcher m = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours)\\)").matcher(expression);
+        Matcher m = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
         assertThat(m.matches()).as(expression).isTrue();
         long n = Long.parseLong(m.group(1));
+        if (m.group(2).startsWith("day")) {
+            return Duration.ofDays(n);
+        }
         return m.group(2).startsWith("hour") ? Duration.ofHours(n) : Duration.ofMinutes(n);
     }
 }

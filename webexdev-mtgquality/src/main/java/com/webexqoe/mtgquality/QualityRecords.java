@@ -1,6 +1,7 @@
 package com.webexqoe.mtgquality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,11 +26,16 @@ import java.util.Optional;
  *       A record with none of these cannot be keyed and is skipped (counted).</li>
  *   <li>Two records with the same key (a participant who left and rejoined) cannot both be kept
  *       under the table's key (docs/behaviour.md#tables): the one with the latest {@code joinTime} wins (counted).</li>
+ *   <li>Privacy: the participant's raw {@code localIP} and {@code publicIP} are dropped from the
+ *       stored record, which keeps Webex's {@code maskedLocalIP} / {@code maskedPublicIP}, unless
+ *       {@code STORE_RAW_IPS=true} (README, "Personal data").</li>
  * </ul>
  */
 public final class QualityRecords {
 
     static final String GUEST_PREFIX = "guest:";
+    /** The raw addresses of a media session (Get Meeting Qualities); their masked twins are kept. */
+    static final List<String> RAW_IP_FIELDS = List.of("localIP", "publicIP");
 
     /**
      * @param records     keyed records, one per key
@@ -46,7 +52,12 @@ public final class QualityRecords {
     private QualityRecords() {
     }
 
+    /** {@link #map(String, List, boolean)} storing masked addresses only. */
     public static Mapped map(String requestedMeetingId, List<JsonNode> items) {
+        return map(requestedMeetingId, items, false);
+    }
+
+    public static Mapped map(String requestedMeetingId, List<JsonNode> items, boolean storeRawIps) {
         Map<String, ParticipantQuality> byKey = new LinkedHashMap<>();
         int skipped = 0;
         int superseded = 0;
@@ -69,7 +80,7 @@ public final class QualityRecords {
                     text(item, "leaveTime"),
                     text(item, "serverRegion"),
                     text(item, "networkType"),
-                    item);
+                    storeRawIps ? item : withoutRawIps((ObjectNode) item));
             String key = quality.meetingId() + "\n" + quality.userKey();
             ParticipantQuality earlier = byKey.get(key);
             if (earlier != null) {
@@ -81,6 +92,12 @@ public final class QualityRecords {
             byKey.put(key, quality);
         }
         return new Mapped(List.copyOf(new ArrayList<>(byKey.values())), skipped, superseded);
+    }
+
+    private static JsonNode withoutRawIps(ObjectNode item) {
+        ObjectNode copy = item.deepCopy();
+        copy.remove(RAW_IP_FIELDS);
+        return copy;
     }
 
     static Optional<String> guestKey(JsonNode item) {

@@ -2,7 +2,9 @@ package com.webexqoe.mtgquality;
 
 import com.webexqoe.common.time.Deadline;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Port: the Webex Meetings and Meeting Qualities APIs, called with the new access token. */
 public interface WebexMeetings {
@@ -14,6 +16,11 @@ public interface WebexMeetings {
      */
     List<String> inProgressMeetingIds(String hostEmail, String accessToken, Deadline deadline);
 
-    /** Every page of quality records of one meeting instance that could be read, and why not the rest. */
-    Pages qualities(String meetingId, String accessToken, Deadline deadline);
+    /**
+     * One page of a meeting instance's quality records: the first, or {@code continueAt} (a next
+     * link an earlier run stored). One answered call, never more (Webex's 5-minute rule).
+     *
+     * @throws com.webexqoe.common.WebexdevException when the page cannot be read
+     */
+    QualityPage qualitiesPage(String meetingId, Optional<URI> continueAt, String accessToken, Deadline deadline);
 }

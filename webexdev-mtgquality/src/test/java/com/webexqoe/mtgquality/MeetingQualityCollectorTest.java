@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,19 +73,32 @@ class MeetingQualityCollectorTest {
         }
 
         @Override
-        public Pages qualities(String meetingId, String accessToken, Deadline deadline) {
+        public QualityPage qualitiesPage(String meetingId, Optional<URI> continueAt, String accessToken, Deadline deadline) {
             calls.add("qualities of " + meetingId + " with " + accessToken);
             if (meetingId.equals("m1")) {
-                return new Pages(List.of(), 0, Optional.of(new WebexdevException("Webex meeting qualities of meeting m1: HTTP 500")));
+                throw new WebexdevException("Webex meeting qualities of meeting m1: HTTP 500");
             }
-            return new Pages(List.of(participant("kenji.ito@example.com")), 1, Optional.empty());
+            return new QualityPage(List.of(participant("kenji.ito@example.com")), Optional.empty(), Optional.empty());
         }
     };
 
     private final QualityStore store = (records, readAt) -> calls.add("store " + records.size());
 
+    private final CallLedger ledger = new CallLedger() {
+        @Override
+        public Turn take(String meetingId, Instant now) {
+            calls.add("turn of " + meetingId);
+            return new Granted(Optional.empty());
+        }
+
+        @Override
+        public void pageRead(String meetingId, Optional<URI> nextPage) {
+            calls.add("read " + meetingId + (nextPage.isPresent() ? " in part" : " to its end"));
+        }
+    };
+
     private MeetingQualityCollector collector() {
-        return new MeetingQualityCollector(secrets, tokens, meetings, store, CLOCK, "test");
+        return new MeetingQualityCollector(secrets, tokens, meetings, store, ledger, false, CLOCK, "test");
     }
 
     private static JsonNode participant(String email) {
@@ -106,12 +120,15 @@ class MeetingQualityCollectorTest {
                 "refresh with R-old",
                 "save A-new/R-new",
                 "list meetings of host@example.com with A-new",
+                "turn of m1",
                 "qualities of m1 with A-new",
-                "store 0",
+                "turn of m2",
                 "qualities of m2 with A-new",
-                "store 1");
+                "store 1",
+                "read m2 to its end");
         assertThat(failure).hasMessage("qualities of 1 of 2 meetings in progress could not be read: "
-                + "m1 (Webex meeting qualities of meeting m1: HTTP 500). Stored 1 records (2 meetings found, 1 failed).");
+                + "m1 (Webex meeting qualities of meeting m1: HTTP 500). Stored 1 records (2 meetings found, 1 failed); "
+                + "stored: m2; partial: none; skipped: none.");
         assertThat(logBytes.toString(StandardCharsets.UTF_8))
                 .contains("\"message\":\"webex token refreshed and saved\"")
                 .contains("\"refreshTokenChanged\":true")

@@ -35,7 +35,26 @@ class QualityRecordsTest {
         assertThat(hana.meetingId()).isEqualTo(MEETING);
         assertThat(hana.joinTime()).contains("2026-11-28T04:41:30.000Z");
         assertThat(hana.serverRegion()).contains("Tokyo, Japan");
-        assertThat(hana.record()).isEqualTo(fixture().get(0));
+        // The whole record but the raw addresses; the masked ones stay.
+        JsonNode expected = fixture().get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove(List.of("localIP", "publicIP"));
+        assertThat(hana.record()).isEqualTo(expected);
+        assertThat(hana.record().get("maskedLocalIP").asText()).isEqualTo("192.168.1.0");
+        assertThat(hana.record().has("localIP")).isFalse();
+        assertThat(hana.record().has("publicIP")).isFalse();
+    }
+
+    @Test
+    void storeRawIpsKeepsTheWholeRecordAndNeverChangesTheInput() throws Exception {
+        List<JsonNode> items = fixture();
+
+        QualityRecords.Mapped masked = QualityRecords.map(MEETING, items, false);
+        QualityRecords.Mapped raw = QualityRecords.map(MEETING, items, true);
+
+        assertThat(raw.records().get(0).record()).isEqualTo(fixture().get(0));
+        assertThat(raw.records().get(0).record().get("publicIP").asText()).isEqualTo("203.0.113.24");
+        assertThat(masked.records().get(0).record().has("publicIP")).isFalse();
+        assertThat(items.get(0).get("localIP").asText()).isEqualTo("192.168.1.23");
     }
 
     @Test

@@ -55,6 +55,12 @@ public final class EnvVars {
     /** The region of twitterapi's Comprehend client (Comprehend exists in fewer regions than SnapStart); default: AWS_REGION. */
     public static final String COMPREHEND_REGION = "COMPREHEND_REGION";
 
+    /**
+     * mtgquality: {@code true} keeps the participants' raw {@code localIP} / {@code publicIP} in the
+     * stored records; unset or {@code false} stores only Webex's masked addresses.
+     */
+    public static final String STORE_RAW_IPS = "STORE_RAW_IPS";
+
     // Outbound HTTP tuning (new; defaults sit well inside a 15 s function timeout).
     public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";
     public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";

@@ -15,16 +15,18 @@ public final class HttpStatusException extends WebexdevException {
     private final int status;
     private final String errorCode;
     private final Duration retryAfter;
+    private final byte[] body;
 
     public HttpStatusException(String message, int status) {
-        this(message, status, null, null);
+        this(message, status, null, null, null);
     }
 
-    HttpStatusException(String message, int status, String errorCode, Duration retryAfter) {
+    HttpStatusException(String message, int status, String errorCode, Duration retryAfter, byte[] body) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.retryAfter = retryAfter;
+        this.body = body == null ? new byte[0] : body.clone();
     }
 
     public int status() {
@@ -34,6 +36,14 @@ public final class HttpStatusException extends WebexdevException {
     /** The whitelisted error code the body carried, if any ({@code invalid_grant}, …). */
     public Optional<String> errorCode() {
         return Optional.ofNullable(errorCode);
+    }
+
+    /**
+     * The answer's body, for a caller that must read a documented field of an error answer (Webex
+     * analytics' 451 names the organisation's regional host). Never to be put into a message or a log.
+     */
+    public byte[] body() {
+        return body.clone();
     }
 
     /** How long the server asked to wait (429/503), when it said so. */

@@ -236,6 +236,22 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aRefusalKeepsItsBodyForTheCallerButNeverInTheMessage() {
+        String body = "{\"message\":\"This server cannot serve the data for this organization. Please use "
+                + "https://analytics-eu.webexapis.com\",\"errorCode\":451,\"trackingId\":\"ROUTER_7A3F\"}";
+        server.stubFor(get(urlPathEqualTo("/v1/meeting/qualities")).willReturn(aResponse().withStatus(451)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+
+        assertThatThrownBy(() -> fetcher.send(getRequest("/v1/meeting/qualities?meetingId=m1"), "Webex meeting qualities"))
+                .isInstanceOfSatisfying(HttpStatusException.class, e -> {
+                    assertThat(e.status()).isEqualTo(451);
+                    assertThat(new String(e.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+                    assertThat(e.errorCode()).isEmpty(); // a number, not a code to quote
+                })
+                .hasMessage("Webex meeting qualities: HTTP 451");
+    }
+
+    @Test
     void aCallersOwnTimeoutIsKept() {
         server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
 
