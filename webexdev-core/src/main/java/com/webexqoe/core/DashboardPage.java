@@ -107,7 +107,7 @@ public final class DashboardPage {
                 "alerts", freshnessModel(alerts, shown)));
         model.put("quality", qualityModel(snapshot.quality(), home, quality, shown));
         model.put("statuses", statusModel(snapshot.statuses().stream().filter(StatusItem::fromFeed).toList(), status, shown,
-                settings.zone()));
+                settings.zone(), serverRegion));
         model.put("cisco", CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()));
         model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings));
         model.put("unreadable", snapshot.unreadable());
@@ -227,7 +227,7 @@ public final class DashboardPage {
     }
 
     private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,
-                                                   java.time.ZoneId zone) {
+                                                   java.time.ZoneId zone, Optional<String> serverRegion) {
         List<Map<String, Object>> rows = new ArrayList<>();
         statuses.stream()
                 .sorted(Comparator.comparing((StatusItem item) -> item.published().orElse(Instant.EPOCH)).reversed()
@@ -239,6 +239,10 @@ public final class DashboardPage {
                     row.put("href", item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null));
                     row.put("published", item.published().map(at -> COMPACT_SHOWN.format(at.atZone(zone))).orElse("–"));
                     row.put("open", !HealthScore.isFinal(item.status()));
+                    // a feed title that names a region ("… on the AP cluster"), against the user's (docs/behaviour.md#core-regions)
+                    Optional<ServerRegions.Match> region = ServerRegions.match(List.of(item.title()), serverRegion);
+                    row.put("region", region.map(m -> String.join(", ", m.named()) + ": " + m.text()).orElse(null));
+                    row.put("yours", region.map(ServerRegions.Match::yours).orElse(false));
                     rows.add(row);
                 });
         return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown));

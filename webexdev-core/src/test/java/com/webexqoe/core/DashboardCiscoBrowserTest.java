@@ -125,7 +125,8 @@ class DashboardCiscoBrowserTest {
             assertThat(driver.findElement(By.id("cisco-maintenances")).getText())
                     .contains("Scheduled maintenance - Webex Calling London").contains("not your region (yours: APAC)");
             assertThat(driver.findElements(By.cssSelector("#status-table tbody tr"))).as("the feed's own table").hasSize(1);
-            assertThat(driver.findElement(By.id("status-table")).getText()).doesNotContain("api:");
+            assertThat(driver.findElement(By.id("status-table")).getText()).doesNotContain("api:")
+                    .contains("Region: APAC: matches your meeting region (Tokyo, Japan → APAC)");
 
             Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
             Number innerWidth = (Number) driver.executeScript("return window.innerWidth;");

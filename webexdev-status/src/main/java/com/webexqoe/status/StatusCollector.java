@@ -70,23 +70,34 @@ public final class StatusCollector {
         return api.map(a -> feed.location() + "," + a.location()).orElse(feed.location());
     }
 
-    public Result collect(Deadline deadline) {
-        ParsedFeed parsed = null;
-        WebexdevException feedError = null;
-        try {
-            parsed = readFeed(deadline);
-        } catch (WebexdevException e) {
-            feedError = e;
-        }
-        ParsedApi parsedApi = null;
-        WebexdevException apiError = null;
-        if (api.isPresent()) {
+    /** A source's parsed document, or why there is none. */
+    private record Read<T>(T value, WebexdevException error) {
+
+        static <T> Read<T> of(java.util.function.Supplier<T> read) {
             try {
-                parsedApi = readApi(api.get(), deadline);
+                return new Read<>(read.get(), null);
             } catch (WebexdevException e) {
-                apiError = e;
+                return new Read<>(null, e);
             }
         }
+    }
+
+    public Result collect(Deadline deadline) {
+        // Both documents are fetched at once (two round trips in the time of one), within the same deadline.
+        java.util.concurrent.CompletableFuture<Read<ParsedApi>> apiRead = api
+                .map(source -> java.util.concurrent.CompletableFuture.supplyAsync(() -> Read.of(() -> readApi(source, deadline)),
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "status-api-fetch");
+                            thread.setDaemon(true);
+                            thread.start();
+                        }))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(new Read<>(null, null)));
+        Read<ParsedFeed> feedRead = Read.of(() -> readFeed(deadline));
+        Read<ParsedApi> apiResult = apiRead.join();
+        ParsedFeed parsed = feedRead.value();
+        WebexdevException feedError = feedRead.error();
+        ParsedApi parsedApi = apiResult.value();
+        WebexdevException apiError = apiResult.error();
         if (feedError != null && (api.isEmpty() || apiError != null)) {
             if (apiError != null) {
                 StatusFeedException both = new StatusFeedException(feedError.getMessage() + "; " + apiError.getMessage(), feedError);
