@@ -26,7 +26,7 @@ class TemplateResourcesTest {
     private static final Map<String, Set<String>> SECRET_KEYS = Map.of(
             "webexdev/secrets", Set.of("hostEmail", "userEmail", "CLIENT_ID", "CLIENT_SECRET", "TE_OAUTHBEARER_TOKEN_V7",
                     "API_KEY", "API_SECRET", "TWITTER_TOKEN", "TWITTER_TOKEN_SECRET", "TWITTER_BEARER_TOKEN",
-                    "TE_WEBHOOK_TOKEN"),
+                    "TE_WEBHOOK_TOKEN", "TE_WEBHOOK_USERNAME", "TE_WEBHOOK_PASSWORD"),
             "webexdev/mtgquality-token", Set.of("ACCESS_TOKEN", "REFRESH_TOKEN"));
 
     private static CfnTemplate template;

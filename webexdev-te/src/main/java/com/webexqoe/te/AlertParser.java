@@ -171,14 +171,14 @@ public final class AlertParser {
         boolean agentAlert = type.startsWith("AGENT_ALERT_NOTIFICATION") || "agentAlert".equals(field)
                 || !absent(document.path("agentAlert")) || "agent".equalsIgnoreCase(alert.path("type").asText(""));
         return alert(document, size, document.path("eventId").asText(), alertId(alert.path("alertId")), alert, field,
-                active, text(alert, "ruleName"), text(alert, "testName"), agentAlert);
+                active, text(alert, "ruleName"), text(alert, "testName"), agentAlert, false);
     }
 
     /**
-     * The custom webhook (Integrations 2.0) as its Generic preset renders it: every value a string,
-     * {@code id} the notification, {@code type} "2" trigger or "1" clear, {@code alert.id} the alert,
-     * {@code alert.test.name}, {@code alert.rule.name}; docs/thousandeyes-custom-webhook.json adds
-     * {@code alert.agents[]} in the classic form.
+     * The custom webhook (Integrations 2.0) as its Generic preset renders it: {@code id} the
+     * notification, {@code type} ({@code {{type.id}}}) "2" trigger or "1" clear, {@code alert.id} the
+     * alert, {@code alert.type}, {@code alert.test.name}, {@code alert.rule.name}, and per agent
+     * {@code alert.details[]{metricsAtStart, source{name}}} (docs/thousandeyes-custom-webhook.json).
      */
     private Parsed custom(JsonNode document, int size) {
         Optional<Parsed.Invalid> badId = nonBlank(document.path("id"), "id");
@@ -216,12 +216,13 @@ public final class AlertParser {
                 IntNode.valueOf(state.equals(CUSTOM_TRIGGER) ? 1 : 0),
                 ruleName.isTextual() ? Optional.of(ruleName.asText()) : Optional.empty(),
                 testName.isTextual() ? Optional.of(testName.asText()) : Optional.empty(),
-                "agent".equalsIgnoreCase(alert.path("type").asText("")));
+                "agent".equalsIgnoreCase(alert.path("type").asText("")), true);
     }
 
     /** The checks both families share: the agents, what DynamoDB can hold, the item's size. */
     private Parsed alert(JsonNode document, int size, String eventId, Optional<String> alertId, JsonNode alert, String field,
-                         JsonNode active, Optional<String> ruleName, Optional<String> testName, boolean agentAlert) {
+                         JsonNode active, Optional<String> ruleName, Optional<String> testName, boolean agentAlert,
+                         boolean custom) {
         if (eventId.length() > MAX_EVENT_ID_LENGTH) {
             return new Parsed.Invalid(400, (document.has("eventId") ? "eventId" : "id") + " longer than " + MAX_EVENT_ID_LENGTH + " characters");
         }
@@ -242,6 +243,30 @@ public final class AlertParser {
                 JsonNode metric = agent.path("metricsAtStart");
                 if (!absent(name) && !name.isTextual()) {
                     return new Parsed.Invalid(400, where + ".agentName must be a string");
+                }
+                if (!absent(metric) && !metric.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".metricsAtStart must be a string");
+                }
+                agentNames.add(name.isTextual() ? name.asText() : "");
+                metrics.add(metric.isTextual() ? metric.asText() : "");
+            }
+        }
+        JsonNode details = custom ? alert.path("details") : MissingNode.getInstance();
+        if (!absent(details)) {
+            // The custom webhook's {{#each alert.details}}: one per agent, its name at source.name.
+            if (!details.isArray()) {
+                return new Parsed.Invalid(400, "alert.details must be an array");
+            }
+            int i = 0;
+            for (JsonNode detail : details) {
+                String where = "alert.details[" + i++ + "]";
+                if (!detail.isObject()) {
+                    return new Parsed.Invalid(400, where + " must be an object");
+                }
+                JsonNode name = detail.path("source").path("name");
+                JsonNode metric = detail.path("metricsAtStart");
+                if (!absent(name) && !name.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".source.name must be a string");
                 }
                 if (!absent(metric) && !metric.isTextual()) {
                     return new Parsed.Invalid(400, where + ".metricsAtStart must be a string");

@@ -133,7 +133,7 @@ public final class AlertPoll {
     }
 
     /** The v7 alert in the webhook's item format, or empty when it has no id or cannot be stored. */
-    static Optional<Alert> toAlert(JsonNode alert, boolean trigger) {
+    public static Optional<Alert> toAlert(JsonNode alert, boolean trigger) {
         if (!alert.isObject() || !alert.path("id").isTextual() || alert.path("id").asText().isBlank()
                 || alert.path("id").asText().length() > AlertParser.MAX_EVENT_ID_LENGTH
                 || AlertParser.unstorable(alert, "alert").isPresent()) {

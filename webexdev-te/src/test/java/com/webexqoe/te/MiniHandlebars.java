@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The few Handlebars constructs docs/thousandeyes-custom-webhook.json uses, rendered as Handlebars
- * does (handlebarsjs.com guide): {@code {{a.b}}} HTML-escaped, {@code {{#each list}}…{{/each}}} with
- * the item as context and {@code @last}, {@code {{#unless @last}}…{{/unless}}}. Anything else in a
+ * does (handlebarsjs.com guide): {@code {{a.b}}} HTML-escaped, {@code {{#if a.b}}…{{/if}}},
+ * {@code {{#each list}}…{{/each}}} with the item as context and {@code @last},
+ * {@code {{#unless @last}}…{{/unless}}}. Anything else in a
  * template fails the test instead of rendering wrong.
  */
 final class MiniHandlebars {
@@ -55,6 +56,13 @@ final class MiniHandlebars {
                     blockEnd = render(template, after, item, k == items.size() - 1, out, "each");
                 }
                 i = template.indexOf("}}", blockEnd) + 2;
+            } else if (tag.startsWith("#if ")) {
+                StringBuilder block = new StringBuilder();
+                int blockEnd = render(template, after, context, last, block, "if");
+                if (truthy(lookup(context, tag.substring(4).trim()))) {
+                    out.append(block);
+                }
+                i = template.indexOf("}}", blockEnd) + 2;
             } else if (tag.equals("#unless @last")) {
                 StringBuilder block = new StringBuilder();
                 int blockEnd = render(template, after, context, last, block, "unless");
@@ -74,6 +82,13 @@ final class MiniHandlebars {
             throw new IllegalArgumentException("{{#" + closing + "}} not closed");
         }
         return i;
+    }
+
+    /** Handlebars' falsy values: undefined/null, false, "", 0, an empty list. */
+    private static boolean truthy(Object value) {
+        return value != null && !Boolean.FALSE.equals(value) && !"".equals(value)
+                && !(value instanceof Number number && number.doubleValue() == 0)
+                && !(value instanceof List<?> list && list.isEmpty());
     }
 
     private static Object lookup(Map<String, Object> context, String path) {

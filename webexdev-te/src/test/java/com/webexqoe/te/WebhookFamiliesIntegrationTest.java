@@ -173,15 +173,18 @@ class WebhookFamiliesIntegrationTest {
         Map<String, AttributeValue> trigger = item("9b0f6c1e-3a7d-4e25-8c4b-2f1d0e9a7b36");
         assertThat(trigger.get("active").n()).isEqualTo("1");
         assertThat(trigger.get("alertId").s()).isEqualTo("c41e8f0a-9d2b-4f53-a7e6-18b2d9c0f3a1");
-        assertThat(trigger.get("type").s()).isEqualTo("HTTP Server");
+        assertThat(trigger.get("type").s()).isEqualTo("http-server");
         assertThat(trigger.get("testName").s()).isEqualTo("Webex Web Zone");
         assertThat(trigger.get("ruleName").s()).isEqualTo("Webex response time");
-        assertThat(trigger.get("agentName").l()).isEmpty();
+        assertThat(strings(trigger, "agentName")).containsExactly("Tokyo, Japan (NTT)", "Tokyo, Japan (KDDI)");
+        assertThat(strings(trigger, "metric")).containsExactly("Response Time: 980 ms", "Response Time: 1,204 ms");
         assertThat(AttributeValues.toJson(trigger.get("items"))).isEqualTo(Fixtures.json("alerts/custom/generic-trigger.json"));
         Map<String, AttributeValue> clear = item("0d5e2a7c-81f4-4b69-9e03-6c7a1b2d3e4f");
         assertThat(clear.get("active").n()).isEqualTo("0");
         assertThat(clear.get("alertId").s()).isEqualTo("c41e8f0a-9d2b-4f53-a7e6-18b2d9c0f3a1");
-        assertThat(item("00000000-0000-0000-0000-000000000000").get("testName").s()).isEqualTo("Test Name");
+        Map<String, AttributeValue> test = item("1");
+        assertThat(test.get("testName").s()).isEqualTo("Test Name");
+        assertThat(test.get("agentName").l()).isEmpty();
     }
 
     @Test
@@ -189,20 +192,20 @@ class WebhookFamiliesIntegrationTest {
         String template = Files.readString(Path.of("..", "docs", "thousandeyes-custom-webhook.json"));
         Map<String, Object> context = Map.of(
                 "id", "5f2c9e71-0b3a-4d8e-a6c4-7e1f2d3c4b5a",
-                "type", "2",
+                "type", Map.of("id", "2"),
                 "alert", Map.of(
                         "id", "e9c3bf02-a48c-4aa8-9e5f-898800d6f569",
-                        "type", "HTTP Server",
-                        "severity", "MAJOR",
-                        "triggered", "1796203200000",
+                        "severity", Map.of("id", "MAJOR"),
+                        "firstSeen", Map.of("epochMilli", 1796203200000L),
                         "test", Map.of("id", "281474976710801", "name", "Webex \"Web\" Zone"),
-                        "rule", Map.of("id", "1422847", "name", "Webex response time"),
+                        "rule", Map.of("id", "1422847", "name", "Webex response time", "alertType", Map.of("id", "http-server")),
                         "details", List.of(
                                 Map.of("source", Map.of("id", "303", "name", "Tokyo, Japan (NTT)"),
                                         "metricsAtStart", "Response Time: 980 ms", "metricsAtEnd", ""),
                                 Map.of("source", Map.of("id", "404", "name", "Tokyo, Japan (KDDI)"),
                                         "metricsAtStart", "Response Time: 1,204 ms", "metricsAtEnd", ""))));
         String rendered = MiniHandlebars.render(template, context);
+        assertThat(Json.read(rendered).get("alert").has("cleared")).isFalse();
 
         JsonNode response = post(rendered);
 
@@ -211,8 +214,20 @@ class WebhookFamiliesIntegrationTest {
         assertThat(strings(stored, "agentName")).containsExactly("Tokyo, Japan (NTT)", "Tokyo, Japan (KDDI)");
         assertThat(strings(stored, "metric")).containsExactly("Response Time: 980 ms", "Response Time: 1,204 ms");
         assertThat(stored.get("testName").s()).isEqualTo("Webex &quot;Web&quot; Zone");
+        assertThat(stored.get("type").s()).isEqualTo("http-server");
         assertThat(stored.get("active").n()).isEqualTo("1");
         assertThat(stored.get("alertId").s()).isEqualTo("e9c3bf02-a48c-4aa8-9e5f-898800d6f569");
+
+        Map<String, Object> clearContext = new LinkedHashMap<>(context);
+        clearContext.put("id", "6a3d0f82-1c4b-4e9f-b7d5-8f2e3d4c5b6a");
+        clearContext.put("type", Map.of("id", "1"));
+        Map<String, Object> clearedAlert = new LinkedHashMap<>(Map.class.cast(context.get("alert")));
+        clearedAlert.put("timeCleared", Map.of("epochMilli", 1796204400000L));
+        clearContext.put("alert", clearedAlert);
+        String renderedClear = MiniHandlebars.render(template, clearContext);
+        assertThat(Json.read(renderedClear).get("alert").get("cleared").asLong()).isEqualTo(1796204400000L);
+        assertThat(status(post(renderedClear))).isEqualTo(200);
+        assertThat(item("6a3d0f82-1c4b-4e9f-b7d5-8f2e3d4c5b6a").get("active").n()).isEqualTo("0");
     }
 
     @Test
