@@ -85,6 +85,11 @@ class LocalSystemEndToEndTest {
         assertThat(page.body()).contains("Webex QoE Dashboard").contains("Health Score").contains("Demo data");
         assertThat(page.body()).as("the unresolved demo incident counts").contains("-20");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+        try (DynamoDbClient dynamo = StandIns.configure(DynamoDbClient.builder(), system.dynamoEndpoint()).build()) {
+            var alerts = dynamo.scan(r -> r.tableName("webexdev-te")).items();
+            assertThat(alerts).as("te's poll stored the demo's active v7 alert")
+                    .anySatisfy(item -> assertThat(item.get("eventid").s()).isEqualTo("poll:" + DemoData.DEMO_ALERT_ID + ":trigger"));
+        }
 
         HttpResponse<String> webhook = post("/tecloudagent", alert());
         assertThat(webhook.statusCode()).isEqualTo(200);
