@@ -185,9 +185,33 @@ public final class HealthScore {
     /**
      * The notifications that are active now: a trigger in the last hour, and — when it has an alert
      * id — the latest notification of that id (a clear at the same time wins). Without an alert id
-     * every trigger of the hour is active, as before alert ids were stored.
+     * every trigger of the hour is active, as before alert ids were stored. An active alert keeps
+     * the details of its worst trigger since its last clear: the poll's refresh carries no agent
+     * metrics, so it must not hide the response time the webhook delivered.
      */
     static List<Alert> activeTriggers(List<Alert> alerts, Instant now) {
+        List<Alert> active = new ArrayList<>();
+        for (Alert latest : latestTriggers(alerts, now)) {
+            if (latest.alertId().isEmpty()) {
+                active.add(latest);
+                continue;
+            }
+            Instant lastClear = alerts.stream()
+                    .filter(alert -> !alert.trigger() && alert.alertId().equals(latest.alertId()) && !alert.receivedAt().isAfter(now))
+                    .map(Alert::receivedAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+            Alert worst = alerts.stream()
+                    .filter(alert -> alert.trigger() && alert.alertId().equals(latest.alertId()))
+                    .filter(alert -> alert.receivedAt().isAfter(lastClear) && !alert.receivedAt().isAfter(now))
+                    .min(Comparator.comparing(HealthScore::alertPenalty)).orElse(latest);
+            active.add(worst == latest ? latest : new Alert(worst.eventId(), latest.receivedAt(), worst.type(), true,
+                    worst.agentNames(), worst.metrics(), worst.testName(), worst.ruleExpression(), latest.alertId(),
+                    latest.agentAlert() || worst.agentAlert()));
+        }
+        return active;
+    }
+
+    /** Each trigger of the hour that is the latest notification of its alert id (or has none). */
+    private static List<Alert> latestTriggers(List<Alert> alerts, Instant now) {
         Map<String, Alert> latest = new HashMap<>();
         for (Alert alert : alerts) {
             if (alert.alertId().isEmpty() || alert.receivedAt().isAfter(now)) {

@@ -142,4 +142,21 @@ class AlertLifecycleTest {
         store(AlertPoll.toAlert(cleared, false).orElseThrow(), T0.plus(Duration.ofMinutes(70)));
         assertThat(n(T0.plus(Duration.ofMinutes(71))).value()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void thePollsRefreshKeepsTheResponseTimeTheWebhookDeliveredForTheSameAlert() {
+        received("alerts/custom/generic-trigger.json", T0); // alert c41e8f0a-…, worst agent 1,204 ms
+        com.fasterxml.jackson.databind.node.ObjectNode listed =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json("thousandeyes/alerts-v7-active.json").get("alerts").get(0);
+        listed.put("id", "c41e8f0a-9d2b-4f53-a7e6-18b2d9c0f3a1");
+        store(AlertPoll.toAlert(listed, true).orElseThrow(), T0.plus(Duration.ofMinutes(50)));
+        store(AlertPoll.toAlert(listed, true).orElseThrow(), T0.plus(Duration.ofMinutes(65)));
+
+        HealthScore.Component n = n(T0.plus(Duration.ofMinutes(70)));
+
+        assertThat(n.value()).isEqualByComparingTo("-90.4");
+        assertThat(n.evidence().get(0)).startsWith("worst of 1 alert trigger(s)").contains("response time 1204 ms, 5 min ago");
+        store(AlertPoll.toAlert(listed, false).orElseThrow(), T0.plus(Duration.ofMinutes(75)));
+        assertThat(n(T0.plus(Duration.ofMinutes(76))).value()).isEqualByComparingTo("0");
+    }
 }
