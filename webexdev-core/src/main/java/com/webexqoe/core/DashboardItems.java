@@ -76,7 +76,9 @@ public final class DashboardItems {
         }
         return Optional.of(new Alert(text(item, AlertTable.EVENT_ID).orElse(""), at.get(), text(item, AlertTable.TYPE).orElse("alert"),
                 active(item.get(AlertTable.ACTIVE)), strings(item, AlertTable.AGENT_NAME), strings(item, AlertTable.METRIC),
-                text(item, AlertTable.TEST_NAME).orElse(""), text(item, AlertTable.RULE_EXPRESSION).orElse("")));
+                text(item, AlertTable.TEST_NAME).orElse(""), text(item, AlertTable.RULE_EXPRESSION).orElse(""),
+                text(item, AlertTable.ALERT_ID).filter(id -> !id.isBlank()),
+                Optional.ofNullable(item.get(AlertTable.AGENT_ALERT)).map(AttributeValue::bool).orElse(false)));
     }
 
     public Optional<Post> post(Map<String, AttributeValue> item) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -32,7 +34,11 @@ public final class HealthScore {
     /** T: +0.1 per POSITIVE post, the sum rounded to one decimal (docs/behaviour.md#core-score). */
     static final BigDecimal POSITIVE_POST = new BigDecimal("0.1");
 
-    /** N: alert triggers received in the last hour count; clears do not (docs/behaviour.md#core-score). */
+    /**
+     * N: an alert counts while active — a trigger received (or re-confirmed by the te poll) in the last
+     * hour whose alert id has no later clear; clears and agent notifications never count
+     * (docs/behaviour.md#core-score).
+     */
     static final Duration ALERT_WINDOW = Duration.ofHours(1);
     /** N: every alert costs 10, an alert without a readable response time exactly that (docs/behaviour.md#core-score). */
     static final BigDecimal ALERT_BASE = BigDecimal.valueOf(-10);
@@ -176,14 +182,71 @@ public final class HealthScore {
         return worst;
     }
 
-    static Component path(List<Alert> alerts, Instant now) {
-        List<Alert> triggers = alerts.stream()
+    /**
+     * The notifications that are active now: a trigger in the last hour, and — when it has an alert
+     * id — the latest notification of that id (a clear at the same time wins). Without an alert id
+     * every trigger of the hour is active, as before alert ids were stored. An active alert keeps
+     * the details of its worst trigger since its last clear: the poll's refresh carries no agent
+     * metrics, so it must not hide the response time the webhook delivered.
+     */
+    static List<Alert> activeTriggers(List<Alert> alerts, Instant now) {
+        List<Alert> active = new ArrayList<>();
+        for (Alert latest : latestTriggers(alerts, now)) {
+            if (latest.alertId().isEmpty()) {
+                active.add(latest);
+                continue;
+            }
+            Instant lastClear = alerts.stream()
+                    .filter(alert -> !alert.trigger() && alert.alertId().equals(latest.alertId()) && !alert.receivedAt().isAfter(now))
+                    .map(Alert::receivedAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+            Alert worst = alerts.stream()
+                    .filter(alert -> alert.trigger() && alert.alertId().equals(latest.alertId()))
+                    .filter(alert -> alert.receivedAt().isAfter(lastClear) && !alert.receivedAt().isAfter(now))
+                    .min(Comparator.comparing(HealthScore::alertPenalty)).orElse(latest);
+            active.add(worst == latest ? latest : new Alert(worst.eventId(), latest.receivedAt(), worst.type(), true,
+                    worst.agentNames(), worst.metrics(), worst.testName(), worst.ruleExpression(), latest.alertId(),
+                    latest.agentAlert() || worst.agentAlert()));
+        }
+        return active;
+    }
+
+    /** Each trigger of the hour that is the latest notification of its alert id (or has none). */
+    private static List<Alert> latestTriggers(List<Alert> alerts, Instant now) {
+        Map<String, Alert> latest = new HashMap<>();
+        for (Alert alert : alerts) {
+            if (alert.alertId().isEmpty() || alert.receivedAt().isAfter(now)) {
+                continue;
+            }
+            latest.merge(alert.alertId().get(), alert, (a, b) -> {
+                int order = a.receivedAt().compareTo(b.receivedAt());
+                if (order != 0) {
+                    return order > 0 ? a : b;
+                }
+                return a.trigger() ? b : a;
+            });
+        }
+        return alerts.stream()
                 .filter(Alert::trigger)
                 .filter(alert -> inWindow(alert.receivedAt(), now, ALERT_WINDOW))
+                .filter(alert -> alert.alertId().isEmpty() || latest.get(alert.alertId().get()) == alert)
                 .toList();
+    }
+
+    static Component path(List<Alert> alerts, Instant now) {
+        List<Alert> active = activeTriggers(alerts, now);
+        List<Alert> triggers = active.stream().filter(alert -> !alert.agentAlert()).toList();
+        List<Alert> agents = active.stream().filter(Alert::agentAlert).toList();
+        String agentLine = agents.isEmpty() ? null : agents.size() + " ThousandEyes agent notification(s), not counted "
+                + "(they say a measurement is impaired, not the path): " + String.join("; ", agents.stream()
+                .map(alert -> (alert.agentNames().isEmpty() ? "agent" : String.join(", ", alert.agentNames()))
+                        + (alert.ruleExpression().isEmpty() ? "" : " — " + alert.ruleExpression())).toList());
         if (triggers.isEmpty()) {
-            return new Component("N", "Path", BigDecimal.ZERO,
-                    List.of("no ThousandEyes alert triggered in the last " + ALERT_WINDOW.toMinutes() + " min"), false);
+            List<String> evidence = new ArrayList<>();
+            evidence.add("no ThousandEyes alert triggered in the last " + ALERT_WINDOW.toMinutes() + " min");
+            if (agentLine != null) {
+                evidence.add(agentLine);
+            }
+            return new Component("N", "Path", BigDecimal.ZERO, evidence, false);
         }
         Alert worst = triggers.stream().min(Comparator.comparing(HealthScore::alertPenalty)).orElseThrow();
         BigDecimal value = alertPenalty(worst);
@@ -191,10 +254,13 @@ public final class HealthScore {
         OptionalDouble rt = responseTimeMs(worst);
         long minutesAgo = Duration.between(worst.receivedAt(), now).toMinutes();
         evidence.add("worst of " + triggers.size() + " alert trigger(s) in the last " + ALERT_WINDOW.toMinutes()
-                + " min: " + worst.type() + " on test \"" + worst.testName() + "\""
+                + " min: " + worst.type() + (worst.testName().isEmpty() ? "" : " on test \"" + worst.testName() + "\"")
                 + (worst.agentNames().isEmpty() ? "" : " (" + String.join(", ", worst.agentNames()) + ")")
                 + ", " + (rt.isPresent() ? "response time " + number(rt.getAsDouble()) + " ms" : "no readable response time")
                 + ", " + minutesAgo + " min ago");
+        if (agentLine != null) {
+            evidence.add(agentLine);
+        }
         return new Component("N", "Path", clean(value), evidence, value.compareTo(PATH_WARNING_AT) <= 0);
     }
 

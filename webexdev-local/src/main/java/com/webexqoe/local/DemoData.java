@@ -101,6 +101,7 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         urls.put("API_URL_CD", base + "/te/v7/test-results/" + CB + "/path-vis");
         urls.put("API_URL_MMP_NET", base + "/te/v7/test-results/" + MMP + "/network");
         urls.put("API_URL_HTTP_WEB", base + "/te/v7/test-results/" + WZ + "/http-server");
+        urls.put("API_URL_ALERTS", base + "/te/v7/alerts");
         urls.put("TWITTER_API_BASE_URL", base + "/x");
         urls.put("WEBEX_API_BASE_URL", base + "/webex/v1");
         urls.put("WEBEX_ANALYTICS_BASE_URL", base + "/analytics/v1");
@@ -140,6 +141,10 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         if (path.matches("/te/v7/test-results/\\d+/path-vis")) {
             return json(pathVisList(path.replaceAll(".*/test-results/(\\d+)/.*", "$1"), now));
         }
+        if (path.equals("/te/v7/alerts")) {
+            String query = serveEvent.getRequest().getUrl().replaceAll("^[^?]*\\??", "");
+            return json(alerts(query.contains("state=clear"), now));
+        }
         if (path.endsWith("/network")) {
             return json(network(now));
         }
@@ -169,6 +174,39 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
 
     private static ResponseDefinition respond(int status, String type, String body) {
         return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", type).withBody(body).build();
+    }
+
+    // --- ThousandEyes v7 alert list (GET /alerts) ----------------------------------------------
+
+    /** The demo alert's id: the same alert at every poll, so that the poll refreshes one trigger. */
+    static final String DEMO_ALERT_ID = "5d1c3b2a-0f9e-4d8c-b7a6-123456789abc";
+
+    /**
+     * One active alert on the Web Zone test, started 40 minutes ago (during the day's incident);
+     * nothing cleared in the last hour. The shape of ThousandEyes' "List active alerts" example.
+     */
+    private ObjectNode alerts(boolean cleared, Instant now) {
+        ObjectNode body = Json.object();
+        var list = body.putArray("alerts");
+        String self = "https://api.thousandeyes.com/v7/alerts" + (cleared ? "?state=clear&window=1h" : "");
+        if (!cleared) {
+            Instant start = now.minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MINUTES);
+            ObjectNode alert = list.addObject()
+                    .put("id", DEMO_ALERT_ID)
+                    .put("alertType", "http-server")
+                    .put("startDate", start.toString())
+                    .put("violationCount", 2)
+                    .put("duration", Duration.between(start, now).toSeconds())
+                    .put("suppressed", false);
+            alert.putObject("meta").put("version", 1);
+            alert.put("alertRuleId", "3001").put("state", "trigger").put("alertState", "trigger")
+                    .put("severity", "major").put("alertSeverity", "major");
+            ObjectNode links = alert.putObject("_links");
+            links.putObject("self").put("href", "https://api.thousandeyes.com/v7/alerts/" + DEMO_ALERT_ID);
+            links.putObject("rule").put("href", "https://api.thousandeyes.com/v7/alerts/rules/3001");
+        }
+        body.putObject("_links").putObject("self").put("href", self);
+        return body;
     }
 
     // --- Cisco status feed -------------------------------------------------------------------

@@ -90,6 +90,11 @@ class LocalSystemEndToEndTest {
                 .contains("Scheduled maintenance - Webex Calling London");
         assertThat(page.body()).as("an open incident: the headline never says working fine").doesNotContain("Webex seems to be working fine");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+        try (DynamoDbClient dynamo = StandIns.configure(DynamoDbClient.builder(), system.dynamoEndpoint()).build()) {
+            var alerts = dynamo.scan(r -> r.tableName("webexdev-te")).items();
+            assertThat(alerts).as("te's poll stored the demo's active v7 alert")
+                    .anySatisfy(item -> assertThat(item.get("eventid").s()).isEqualTo("poll:" + DemoData.DEMO_ALERT_ID + ":trigger"));
+        }
 
         // The demo incident is a turn: core posted it to the demo Webex space, listed and printed.
         HttpResponse<String> messages = get("/messages");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Validates a webhook body (pure; no I/O): ThousandEyes' classic alert notification
- * ({@code eventId}, {@code eventType}, {@code alert{type, active, ruleExpression, testName,
- * agents[]{agentName, metricsAtStart}}}). Anything it cannot store faithfully is refused with a short
+ * Validates a webhook body (pure; no I/O), told apart by its fields: ThousandEyes' classic alert
+ * notification ({@code eventId}, {@code eventType}, {@code alert{alertId, type, active, ruleExpression,
+ * testName, agents[]{agentName, metricsAtStart}}}, agent notifications with {@code agentAlert}), or a
+ * custom webhook's body ({@code id}, {@code type}, {@code alert{id, type, test{name}, rule{name}}}).
+ * Anything it cannot store faithfully is refused with a short
  * reason, never a server error: the sender's mistakes are 4xx.
  */
 public final class AlertParser {
@@ -47,6 +50,9 @@ public final class AlertParser {
     }
 
     public static final String WEBHOOK_TEST = "WEBHOOK_TEST";
+    /** The custom webhook's {@code type}: "2" a trigger, "1" a clear. */
+    static final String CUSTOM_TRIGGER = "2";
+    static final String CUSTOM_CLEAR = "1";
     /** Bodies over this are refused with 413 (a classic notification is a few KiB). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** DynamoDB's item limit is 400 KB; the item holds the body and two lists taken from it. */
@@ -103,66 +109,175 @@ public final class AlertParser {
         return parse(document, body.length);
     }
 
-    /** Validates a document already read strictly, {@code size} bytes long. */
+    /** Validates a document already read strictly, {@code size} bytes long: a classic or a custom webhook's body. */
     Parsed parse(JsonNode document, int size) {
         if (!document.isObject()) {
             return new Parsed.Invalid(400, "body is not a JSON object");
         }
+        if (document.has("eventId") || document.has("eventType")) {
+            return classic(document, size);
+        }
+        if (document.has("id") || document.has("type")) {
+            return custom(document, size);
+        }
+        return new Parsed.Invalid(400, "body is neither a classic webhook's (eventId, eventType, alert) "
+                + "nor a custom webhook's (id, type, alert)");
+    }
+
+    /**
+     * The classic webhook: {@code eventId}, {@code eventType}, and {@code alert} — or, in agent
+     * notifications, {@code agentAlert} (the older shape has only that; the current one has both,
+     * the same, with the agent's name at {@code alert.agentName}).
+     */
+    private Parsed classic(JsonNode document, int size) {
         JsonNode eventType = document.path("eventType");
         if (!eventType.isMissingNode() && !eventType.isNull() && !eventType.isTextual()) {
             return new Parsed.Invalid(400, "eventType must be a string");
         }
-        if (WEBHOOK_TEST.equals(eventType.asText(null))) {
+        String type = eventType.asText("");
+        if (WEBHOOK_TEST.equals(type)) {
             return new Parsed.Test();
         }
-        JsonNode eventId = document.path("eventId");
-        if (!eventId.isTextual() || eventId.asText().isBlank()) {
-            return new Parsed.Invalid(400, "eventId must be a non-empty string");
+        Optional<Parsed.Invalid> badId = nonBlank(document.path("eventId"), "eventId");
+        if (badId.isPresent()) {
+            return badId.get();
         }
-        if (eventId.asText().length() > MAX_EVENT_ID_LENGTH) {
-            return new Parsed.Invalid(400, "eventId longer than " + MAX_EVENT_ID_LENGTH + " characters");
+        String field = "alert";
+        JsonNode alert = document.path("alert");
+        if (absent(alert) && !absent(document.path("agentAlert"))) {
+            field = "agentAlert";
+            alert = document.path("agentAlert");
+        }
+        if (absent(alert)) {
+            return new Parsed.Invalid(400, "alert is missing");
+        }
+        if (!alert.isObject()) {
+            return new Parsed.Invalid(400, field + " must be an object");
+        }
+        for (String name : List.of("type", "ruleExpression", "testName")) {
+            JsonNode value = alert.path(name);
+            if (!absent(value) && !value.isTextual()) {
+                return new Parsed.Invalid(400, field + "." + name + " must be a string");
+            }
+        }
+        JsonNode active = alert.path("active");
+        if (!absent(active) && !active.isNumber() && !active.isBoolean()) {
+            return new Parsed.Invalid(400, field + ".active must be a number or a boolean");
+        }
+        if (absent(active)) {
+            // Agent notifications carry no "active": the event type says which it is.
+            active = type.endsWith("_TRIGGER") ? IntNode.valueOf(1) : type.endsWith("_CLEAR") ? IntNode.valueOf(0) : active;
+        }
+        boolean agentAlert = type.startsWith("AGENT_ALERT_NOTIFICATION") || "agentAlert".equals(field)
+                || !absent(document.path("agentAlert")) || "agent".equalsIgnoreCase(alert.path("type").asText(""));
+        return alert(document, size, document.path("eventId").asText(), alertId(alert.path("alertId")), alert, field,
+                active, text(alert, "ruleName"), text(alert, "testName"), agentAlert, false);
+    }
+
+    /**
+     * The custom webhook (Integrations 2.0) as its Generic preset renders it: {@code id} the
+     * notification, {@code type} ({@code {{type.id}}}) "2" trigger or "1" clear, {@code alert.id} the
+     * alert, {@code alert.type}, {@code alert.test.name}, {@code alert.rule.name}, and per agent
+     * {@code alert.details[]{metricsAtStart, source{name}}} (docs/thousandeyes-custom-webhook.json).
+     */
+    private Parsed custom(JsonNode document, int size) {
+        Optional<Parsed.Invalid> badId = nonBlank(document.path("id"), "id");
+        if (badId.isPresent()) {
+            return badId.get();
+        }
+        JsonNode type = document.path("type");
+        if (absent(type)) {
+            return new Parsed.Invalid(400, "type is missing");
+        }
+        String state = type.isTextual() ? type.asText().trim() : type.isIntegralNumber() ? type.bigIntegerValue().toString() : "";
+        if (!state.equals(CUSTOM_TRIGGER) && !state.equals(CUSTOM_CLEAR)) {
+            return new Parsed.Invalid(400, "type must be \"2\" (trigger) or \"1\" (clear)");
         }
         JsonNode alert = document.path("alert");
-        if (alert.isMissingNode() || alert.isNull()) {
+        if (absent(alert)) {
             return new Parsed.Invalid(400, "alert is missing");
         }
         if (!alert.isObject()) {
             return new Parsed.Invalid(400, "alert must be an object");
         }
-        for (String field : List.of("type", "ruleExpression", "testName")) {
-            JsonNode value = alert.path(field);
-            if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
-                return new Parsed.Invalid(400, "alert." + field + " must be a string");
+        JsonNode alertId = alert.path("id");
+        if (!alertId.isTextual() || alertId.asText().isBlank()) {
+            return new Parsed.Invalid(400, "alert.id must be a non-empty string");
+        }
+        for (String path : List.of("type", "test.name", "rule.name")) {
+            JsonNode value = at(alert, path);
+            if (!absent(value) && !value.isTextual()) {
+                return new Parsed.Invalid(400, "alert." + path + " must be a string");
             }
         }
-        JsonNode active = alert.path("active");
-        if (!active.isMissingNode() && !active.isNull() && !active.isNumber() && !active.isBoolean()) {
-            return new Parsed.Invalid(400, "alert.active must be a number or a boolean");
+        JsonNode testName = at(alert, "test.name");
+        JsonNode ruleName = at(alert, "rule.name");
+        return alert(document, size, document.path("id").asText(), Optional.of(alertId.asText()), alert, "alert",
+                IntNode.valueOf(state.equals(CUSTOM_TRIGGER) ? 1 : 0),
+                ruleName.isTextual() ? Optional.of(ruleName.asText()) : Optional.empty(),
+                testName.isTextual() ? Optional.of(testName.asText()) : Optional.empty(),
+                "agent".equalsIgnoreCase(alert.path("type").asText("")), true);
+    }
+
+    /** The checks both families share: the agents, what DynamoDB can hold, the item's size. */
+    private Parsed alert(JsonNode document, int size, String eventId, Optional<String> alertId, JsonNode alert, String field,
+                         JsonNode active, Optional<String> ruleName, Optional<String> testName, boolean agentAlert,
+                         boolean custom) {
+        if (eventId.length() > MAX_EVENT_ID_LENGTH) {
+            return new Parsed.Invalid(400, (document.has("eventId") ? "eventId" : "id") + " longer than " + MAX_EVENT_ID_LENGTH + " characters");
         }
         List<String> agentNames = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         JsonNode agents = alert.path("agents");
-        if (!agents.isMissingNode() && !agents.isNull()) {
+        if (!absent(agents)) {
             if (!agents.isArray()) {
-                return new Parsed.Invalid(400, "alert.agents must be an array");
+                return new Parsed.Invalid(400, field + ".agents must be an array");
             }
             int i = 0;
             for (JsonNode agent : agents) {
-                String where = "alert.agents[" + i++ + "]";
+                String where = field + ".agents[" + i++ + "]";
                 if (!agent.isObject()) {
                     return new Parsed.Invalid(400, where + " must be an object");
                 }
                 JsonNode name = agent.path("agentName");
                 JsonNode metric = agent.path("metricsAtStart");
-                if (!name.isMissingNode() && !name.isNull() && !name.isTextual()) {
+                if (!absent(name) && !name.isTextual()) {
                     return new Parsed.Invalid(400, where + ".agentName must be a string");
                 }
-                if (!metric.isMissingNode() && !metric.isNull() && !metric.isTextual()) {
+                if (!absent(metric) && !metric.isTextual()) {
                     return new Parsed.Invalid(400, where + ".metricsAtStart must be a string");
                 }
                 agentNames.add(name.isTextual() ? name.asText() : "");
                 metrics.add(metric.isTextual() ? metric.asText() : "");
             }
+        }
+        JsonNode details = custom ? alert.path("details") : MissingNode.getInstance();
+        if (!absent(details)) {
+            // The custom webhook's {{#each alert.details}}: one per agent, its name at source.name.
+            if (!details.isArray()) {
+                return new Parsed.Invalid(400, "alert.details must be an array");
+            }
+            int i = 0;
+            for (JsonNode detail : details) {
+                String where = "alert.details[" + i++ + "]";
+                if (!detail.isObject()) {
+                    return new Parsed.Invalid(400, where + " must be an object");
+                }
+                JsonNode name = detail.path("source").path("name");
+                JsonNode metric = detail.path("metricsAtStart");
+                if (!absent(name) && !name.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".source.name must be a string");
+                }
+                if (!absent(metric) && !metric.isTextual()) {
+                    return new Parsed.Invalid(400, where + ".metricsAtStart must be a string");
+                }
+                agentNames.add(name.isTextual() ? name.asText() : "");
+                metrics.add(metric.isTextual() ? metric.asText() : "");
+            }
+        }
+        if (agentNames.isEmpty() && alert.path("agentName").isTextual()) {
+            agentNames.add(alert.path("agentName").asText());
+            metrics.add("");
         }
         Optional<String> unstorable = unstorable(document, "body");
         if (unstorable.isPresent()) {
@@ -178,9 +293,38 @@ public final class AlertParser {
         if (itemSize > MAX_ITEM_BYTES) {
             return new Parsed.Invalid(413, "alert too large to store");
         }
-        return new Parsed.Valid(new Alert(eventId.asText(), text(alert, "type"),
-                active.isMissingNode() || active.isNull() ? Optional.empty() : Optional.of(active),
-                text(alert, "ruleExpression"), text(alert, "testName"), agentNames, metrics, (ObjectNode) document));
+        return new Parsed.Valid(new Alert(eventId, alertId, text(alert, "type"), absent(active) ? Optional.empty() : Optional.of(active),
+                text(alert, "ruleExpression"), ruleName, testName, agentNames, metrics, agentAlert, (ObjectNode) document));
+    }
+
+    private static Optional<Parsed.Invalid> nonBlank(JsonNode id, String field) {
+        if (!id.isTextual() || id.asText().isBlank()) {
+            return Optional.of(new Parsed.Invalid(400, field + " must be a non-empty string"));
+        }
+        return Optional.empty();
+    }
+
+    /** The alert id as text: a UUID string as sent, a number in its plain decimal form; anything else none. */
+    static Optional<String> alertId(JsonNode value) {
+        if (value.isTextual() && !value.asText().isBlank()) {
+            return Optional.of(value.asText());
+        }
+        if (value.isNumber() && storableNumber(value.decimalValue())) {
+            return Optional.of(value.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value.isMissingNode() || value.isNull();
+    }
+
+    private static JsonNode at(JsonNode node, String dotted) {
+        JsonNode value = node;
+        for (String part : dotted.split("\\.")) {
+            value = value.path(part);
+        }
+        return value;
     }
 
     private static Optional<String> text(JsonNode alert, String field) {
@@ -189,7 +333,7 @@ public final class AlertParser {
     }
 
     /** What DynamoDB would refuse in the {@code items} map: out-of-range numbers, empty keys. */
-    private static Optional<String> unstorable(JsonNode node, String where) {
+    static Optional<String> unstorable(JsonNode node, String where) {
         if (node.isTextual()) {
             return unpairedSurrogate(node.textValue()) ? Optional.of(where + " holds an unpaired surrogate") : Optional.empty();
         }

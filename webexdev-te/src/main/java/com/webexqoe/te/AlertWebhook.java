@@ -17,14 +17,20 @@ import java.util.function.Supplier;
  */
 public final class AlertWebhook {
 
-    /** The configured webhook token, or empty when the endpoint is open (see {@link WebhookToken}). */
-    private final Supplier<Optional<String>> token;
+    /** The configured webhook credentials; none: the endpoint is open (see {@link WebhookToken}). */
+    private final Supplier<WebhookToken.Credentials> credentials;
     private final AlertParser parser;
     private final AlertStore store;
     private final Clock clock;
 
+    /** With a bearer token only (or none). */
     public AlertWebhook(Supplier<Optional<String>> token, AlertParser parser, AlertStore store, Clock clock) {
-        this.token = token;
+        this(() -> token.get().map(WebhookToken.Credentials::bearer).orElse(WebhookToken.Credentials.none()), clock,
+                parser, store);
+    }
+
+    public AlertWebhook(Supplier<WebhookToken.Credentials> credentials, Clock clock, AlertParser parser, AlertStore store) {
+        this.credentials = credentials;
         this.parser = parser;
         this.store = store;
         this.clock = clock;
@@ -32,18 +38,21 @@ public final class AlertWebhook {
 
     public WebhookAnswer handle(WebhookRequest request, JsonLog log) {
         Instant receivedAt = clock.instant();
-        Optional<String> expected;
+        WebhookToken.Credentials expected;
         try {
-            expected = token.get();
+            expected = credentials.get();
         } catch (RuntimeException e) {
             log.error("te webhook cannot read its secret", "error", FunctionRun.describe(e));
             return WebhookAnswer.error(503, "unavailable", "cannot check the token now, try again");
         }
-        if (expected.isEmpty()) {
-            log.warn("te webhook is open: no TE_WEBHOOK_TOKEN in the secret, so any caller can store alerts");
-        } else if (!WebhookToken.matches(request.header("Authorization"), expected.get())) {
-            return WebhookAnswer.error(401, "unauthorized",
-                    request.proxy() ? "missing or wrong bearer token" : "a raw event carries no bearer token");
+        if (expected.open()) {
+            log.warn("te webhook is open: no TE_WEBHOOK_TOKEN nor TE_WEBHOOK_USERNAME/TE_WEBHOOK_PASSWORD in the secret, "
+                    + "so any caller can store alerts");
+        } else if (!expected.accepts(request.header("Authorization"))) {
+            String kinds = expected.token().isPresent() && expected.basicConfigured() ? "bearer token or Basic credentials"
+                    : expected.token().isPresent() ? "bearer token" : "Basic credentials";
+            return WebhookAnswer.unauthorized(expected.challenge(),
+                    request.proxy() ? "missing or wrong " + kinds : "a raw event carries no " + kinds);
         }
         if (request.badEvent().isPresent()) {
             return WebhookAnswer.error(400, "invalid", request.badEvent().get());

@@ -66,12 +66,17 @@ public final class DynamoAlertStore implements AlertStore {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(AlertTable.EVENT_ID, s(alert.eventId()));
         item.put(AlertTable.DATETIME, s(times.format(receivedAt, LocalTimes.MILLIS)));
+        alert.alertId().ifPresent(id -> item.put(AlertTable.ALERT_ID, s(id)));
         alert.type().ifPresent(type -> item.put(AlertTable.TYPE, s(type)));
         alert.active().ifPresent(active -> item.put(AlertTable.ACTIVE, AttributeValues.fromJson(active)));
         item.put(AlertTable.AGENT_NAME, strings(alert.agentNames()));
         item.put(AlertTable.METRIC, strings(alert.metrics()));
         alert.ruleExpression().ifPresent(rule -> item.put(AlertTable.RULE_EXPRESSION, s(rule)));
+        alert.ruleName().ifPresent(name -> item.put(AlertTable.RULE_NAME, s(name)));
         alert.testName().ifPresent(name -> item.put(AlertTable.TEST_NAME, s(name)));
+        if (alert.agentAlert()) {
+            item.put(AlertTable.AGENT_ALERT, AttributeValue.builder().bool(true).build());
+        }
         item.put(AlertTable.ITEMS, AttributeValue.builder().m(AttributeValues.fromJsonObject(alert.body())).build());
         item.put(AlertTable.DAY, s(times.day(receivedAt)));
         item.put(AlertTable.EXPIRES_AT, n(AlertTable.SCHEMA.expiresAt(receivedAt)));

@@ -198,14 +198,14 @@ public final class TeHandler implements RequestStreamHandler {
             ThousandEyesApi api = new HttpThousandEyesApi(http, secrets.get(), env.required(EnvVars.SECRETMANAGER_NAME));
             ObjectStore bucket = new ObjectStore(s3.get(), env.required(EnvVars.S3_BUCKET_NAME));
             PollingStore polling = new DynamoPollingStore(new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME_PO)));
-            return new TePoller(api, urls, new S3GraphStore(bucket), polling, times);
+            AlertStore alerts = new DynamoAlertStore(new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)), times);
+            return new TePoller(api, urls, new S3GraphStore(bucket), polling, times, alerts);
         }
 
         private AlertWebhook newWebhook() {
             AlertStore alerts = new DynamoAlertStore(new DynamoTable(dynamo.get(), env.required(EnvVars.DYNAMODB_TABLENAME)), times);
             WebhookToken token = new WebhookToken(secrets.get(), env.required(EnvVars.SECRETMANAGER_NAME));
-            return new AlertWebhook(token::expected,
-                    new AlertParser(), alerts, clock);
+            return new AlertWebhook(token::credentials, clock, new AlertParser(), alerts);
         }
     }
 

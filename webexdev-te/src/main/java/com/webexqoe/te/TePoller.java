@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The scheduled poll (docs/behaviour.md#te-poll): path visualisation of the three tests into the graph files (and
  * the MMP answer into the day's raw file), network metrics and HTTP server results into one item
- * of the polling table. The five sources run side by side and fail alone: a failed test leaves its
+ * of the polling table, and the v7 alert lists into the alerts table ({@link AlertPoll}). The six
+ * sources run side by side and fail alone: a failed test leaves its
  * graph file as it was (never an empty or partial array), the others are stored, and the poll
  * then ends in error naming what failed.
  */
@@ -42,10 +43,12 @@ public final class TePoller {
     static final Duration RETENTION = PollingTable.RETENTION;
     static final String NET_SOURCE = "network metrics (" + EnvVars.API_URL_MMP_NET + ")";
     static final String HTTP_SOURCE = "HTTP server results (" + EnvVars.API_URL_HTTP_WEB + ")";
+    static final String ALERTS_SOURCE = "alerts (" + EnvVars.API_URL_ALERTS + ")";
 
     /** What one poll did. */
     public record Result(Map<PathVisTest, Integer> graphs, Optional<Integer> metrics, Optional<Integer> responses,
-                         boolean itemStored, int calls, List<String> failures) implements FunctionRun.Result {
+                         boolean itemStored, int calls, List<String> failures, Optional<AlertPoll.Outcome> alerts)
+            implements FunctionRun.Result {
         @Override
         public Map<String, Object> fields() {
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -55,6 +58,8 @@ public final class TePoller {
             fields.put("metrics", metrics.<Object>map(n -> n).orElse("failed"));
             fields.put("responses", responses.<Object>map(n -> n).orElse("failed"));
             fields.put("pollingItemStored", itemStored);
+            fields.put("alertTriggers", alerts.<Object>map(AlertPoll.Outcome::triggers).orElse("failed"));
+            fields.put("alertClears", alerts.<Object>map(AlertPoll.Outcome::clears).orElse("failed"));
             fields.put("thousandEyesCalls", calls);
             fields.put("failed", failures.size());
             return fields;
@@ -72,8 +77,11 @@ public final class TePoller {
     private final PathVisReader pathVis = new PathVisReader();
     private final RouteGraphBuilder graphs = new RouteGraphBuilder();
     private final TestResultsReader results = new TestResultsReader();
+    private final AlertPoll alertPoll;
 
-    public TePoller(ThousandEyesApi api, PollUrls urls, GraphStore graphStore, PollingStore pollingStore, LocalTimes times) {
+    public TePoller(ThousandEyesApi api, PollUrls urls, GraphStore graphStore, PollingStore pollingStore, LocalTimes times,
+                    AlertStore alertStore) {
+        this.alertPoll = new AlertPoll(api, urls.alerts(), alertStore, ALERTS_SOURCE);
         this.api = api;
         this.urls = urls;
         this.graphStore = graphStore;
@@ -87,7 +95,7 @@ public final class TePoller {
     public Result poll(Deadline deadline, JsonLog log) {
         Instant now = times.now();
         AtomicInteger calls = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(5, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(6, runnable -> {
             Thread thread = new Thread(runnable, "te-poll");
             thread.setDaemon(true);
             return thread;
@@ -96,6 +104,7 @@ public final class TePoller {
         List<String> failures = new ArrayList<>();
         Optional<List<ObjectNode>> metrics;
         Optional<List<ObjectNode>> responses;
+        Optional<AlertPoll.Outcome> alerts;
         try {
             Map<PathVisTest, Future<Graphs>> graphTasks = new EnumMap<>(PathVisTest.class);
             for (PathVisTest test : PathVisTest.values()) {
@@ -103,12 +112,14 @@ public final class TePoller {
             }
             Future<List<ObjectNode>> netTask = pool.submit(() -> results.metrics(fetch(urls.net(), NET_SOURCE, deadline, calls)));
             Future<List<ObjectNode>> httpTask = pool.submit(() -> results.responses(fetch(urls.http(), HTTP_SOURCE, deadline, calls)));
+            Future<AlertPoll.Outcome> alertTask = pool.submit(() -> alertPoll.poll(now, deadline, calls::incrementAndGet, log));
 
             for (PathVisTest test : PathVisTest.values()) {
                 outcome(graphTasks.get(test), test.source(), failures, log).ifPresent(g -> stored.put(test, g.routes()));
             }
             metrics = outcome(netTask, NET_SOURCE, failures, log);
             responses = outcome(httpTask, HTTP_SOURCE, failures, log);
+            alerts = outcome(alertTask, ALERTS_SOURCE, failures, log);
         } finally {
             pool.shutdownNow();
         }
@@ -124,7 +135,7 @@ public final class TePoller {
             }
         }
         Result result = new Result(stored, metrics.map(List::size), responses.map(List::size), itemStored, calls.get(),
-                List.copyOf(failures));
+                List.copyOf(failures), alerts);
         if (!failures.isEmpty()) {
             log.info("te poll stored what it could", result.fields());
             throw new TeException("ThousandEyes poll incomplete, failed: " + String.join("; ", failures));

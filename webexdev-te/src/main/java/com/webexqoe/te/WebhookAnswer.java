@@ -15,11 +15,21 @@ import java.util.Map;
  * @param status  HTTP status
  * @param outcome one word for the log: stored, duplicate, test, unauthorized, invalid, too-large, unavailable
  * @param body    the body's fields
+ * @param challenge the {@code WWW-Authenticate} value of a 401
  */
-public record WebhookAnswer(int status, String outcome, Map<String, Object> body) implements FunctionRun.Result {
+public record WebhookAnswer(int status, String outcome, Map<String, Object> body, String challenge) implements FunctionRun.Result {
 
     public WebhookAnswer {
         body = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(body));
+    }
+
+    public WebhookAnswer(int status, String outcome, Map<String, Object> body) {
+        this(status, outcome, body, "Bearer");
+    }
+
+    /** 401 with the {@code WWW-Authenticate} challenge of the configured kind ("Bearer", "Basic …"). */
+    static WebhookAnswer unauthorized(String challenge, String error) {
+        return new WebhookAnswer(401, "unauthorized", Map.of("error", error), challenge);
     }
 
     static WebhookAnswer error(int status, String outcome, String error) {
@@ -42,7 +52,7 @@ public record WebhookAnswer(int status, String outcome, Map<String, Object> body
         ObjectNode headers = response.putObject("headers");
         headers.put("Content-Type", "application/json");
         if (status == 401) {
-            headers.put("WWW-Authenticate", "Bearer");
+            headers.put("WWW-Authenticate", challenge);
         }
         response.put("body", JsonText.object(body));
         return Json.write(response);

@@ -74,4 +74,29 @@ class AlertParserTest {
         assertThat(parse(atLimit)).isInstanceOf(AlertParser.Parsed.Valid.class);
         assertThat(parse(atLimit + " ")).isEqualTo(new AlertParser.Parsed.Invalid(413, "body larger than 262144 bytes"));
     }
+
+    @Test
+    void alertIdsAreTextWhateverTheySentAndNoneForOtherTypes() {
+        assertThat(AlertParser.alertId(com.fasterxml.jackson.databind.node.TextNode.valueOf("5abda706-c065-40fa-aa8c-059c3ac1ea9d")))
+                .contains("5abda706-c065-40fa-aa8c-059c3ac1ea9d");
+        assertThat(AlertParser.alertId(com.fasterxml.jackson.databind.node.LongNode.valueOf(562949955000593L))).contains("562949955000593");
+        assertThat(AlertParser.alertId(com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new java.math.BigDecimal("7.60E+3"))))
+                .contains("7600");
+        assertThat(AlertParser.alertId(com.fasterxml.jackson.databind.node.BooleanNode.TRUE)).isEmpty();
+        assertThat(AlertParser.alertId(com.fasterxml.jackson.databind.node.TextNode.valueOf(" "))).isEmpty();
+    }
+
+    @Test
+    void anAgentNotificationWithoutActiveTakesItFromTheEventType() {
+        Alert older = ((AlertParser.Parsed.Valid) parser.parse(Fixtures.bytes("alerts/agent-alert-clear-legacy.json"))).alert();
+        Alert current = ((AlertParser.Parsed.Valid) parser.parse(Fixtures.bytes("alerts/agent-alert-trigger-2025.json"))).alert();
+
+        assertThat(older.active().orElseThrow().intValue()).isEqualTo(0);
+        assertThat(current.active().orElseThrow().intValue()).isEqualTo(1);
+        assertThat(older.agentAlert()).isTrue();
+        assertThat(current.agentAlert()).isTrue();
+        assertThat(current.agentNames()).containsExactly("home-raspberrypi");
+        assertThat(parse("{\"eventId\":\"x\",\"eventType\":\"AGENT_ALERT_NOTIFICATION_TRIGGER\",\"agentAlert\":\"Tokyo\"}"))
+                .isEqualTo(new AlertParser.Parsed.Invalid(400, "agentAlert must be an object"));
+    }
 }

@@ -139,6 +139,7 @@ class TeFaultsTest {
                 .set("API_URL_CD", te.baseUrl() + CB + AID)
                 .set("API_URL_MMP_NET", te.baseUrl() + NET + AID)
                 .set("API_URL_HTTP_WEB", te.baseUrl() + HTTP + AID)
+                .set("API_URL_ALERTS", te.baseUrl() + "/v7/alerts" + AID)
                 .set("HTTP_CONNECT_TIMEOUT_MS", "500")
                 .set("HTTP_READ_TIMEOUT_MS", "800")
                 .set("HTTP_MAX_ATTEMPTS", "2")
@@ -172,6 +173,8 @@ class TeFaultsTest {
         serve(CB + "/agent/404/round/1764234600" + AID, "path-vis-v7-cb-agent-404.json");
         serve(NET + AID, "network-v7-two-agents.json");
         serve(HTTP + AID, "http-server-v7-two-agents.json");
+        serve("/v7/alerts" + AID, "alerts-v7-none.json");
+        serve("/v7/alerts" + AID + "&" + AlertPoll.CLEAR_QUERY, "alerts-v7-none.json");
     }
 
     static String object(String key) {

@@ -98,6 +98,7 @@ class TeHandlerLocalStackTest {
                 .set("API_URL_CD", base + "cb")
                 .set("API_URL_MMP_NET", base + "net")
                 .set("API_URL_HTTP_WEB", base + "http")
+                .set("API_URL_ALERTS", base + "alerts")
                 .set("TZ", "Asia/Tokyo")
                 .toMap());
         return new TeHandler(env, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -106,7 +107,8 @@ class TeHandlerLocalStackTest {
     @Test
     void aV6PollStoresTheGraphFilesAndTheMetricsItem() {
         String[][] answers = {{"mmp", "path-vis-v6-mmp-two-agents.json"}, {"wz", "path-vis-v6-wz.json"},
-                {"cb", "path-vis-v6-cb.json"}, {"net", "metrics-v6-two-agents.json"}, {"http", "http-server-v6-two-agents.json"}};
+                {"cb", "path-vis-v6-cb.json"}, {"net", "metrics-v6-two-agents.json"}, {"http", "http-server-v6-two-agents.json"},
+                {"alerts", "alerts-v7-none.json"}, {"alerts?" + AlertPoll.CLEAR_QUERY, "alerts-v7-none.json"}};
         for (String[] answer : answers) {
             te.stubFor(get(urlEqualTo("/v6/" + answer[0])).willReturn(aResponse().withStatus(200)
                     .withBody(Fixtures.bytes("thousandeyes/" + answer[1]))));

@@ -71,6 +71,7 @@ class TeHandlerPollIntegrationTest {
     static final String NET = "/v7/test-results/281474976710706/network";
     static final String HTTP = "/v7/test-results/281474976710801/http-server";
     static final String AID = "?aid=1234";
+    static final String ALERTS = "/v7/alerts";
 
     @BeforeEach
     void standIns() {
@@ -94,6 +95,7 @@ class TeHandlerPollIntegrationTest {
                 .set("API_URL_CD", te.baseUrl() + cd)
                 .set("API_URL_MMP_NET", te.baseUrl() + net)
                 .set("API_URL_HTTP_WEB", te.baseUrl() + http)
+                .set("API_URL_ALERTS", te.baseUrl() + ALERTS + AID)
                 .set("HTTP_MAX_ATTEMPTS", "3")
                 .set("TZ", "Asia/Tokyo");
     }
@@ -131,6 +133,13 @@ class TeHandlerPollIntegrationTest {
         serve(CB + "/agent/404/round/1764234600" + AID, "path-vis-v7-cb-agent-404.json");
         serve(NET + AID, "network-v7-two-agents.json");
         serve(HTTP + AID, "http-server-v7-two-agents.json");
+        serveNoAlerts();
+    }
+
+    /** The v7 alert lists, both empty. */
+    static void serveNoAlerts() {
+        serve(ALERTS + AID, "alerts-v7-none.json");
+        serve(ALERTS + AID + "&" + AlertPoll.CLEAR_QUERY, "alerts-v7-none.json");
     }
 
     static void serveV6() {
@@ -139,6 +148,7 @@ class TeHandlerPollIntegrationTest {
         serve("/v6/net/path-vis/281474976710802.json", "path-vis-v6-cb.json");
         serve("/v6/net/metrics/281474976710706.json", "metrics-v6-two-agents.json");
         serve("/v6/web/http-server/281474976710801.json", "http-server-v6-two-agents.json");
+        serveNoAlerts();
     }
 
     static String poll(TeHandler handler) {
@@ -170,7 +180,7 @@ class TeHandlerPollIntegrationTest {
         JsonNode result = Json.read(poll(handler(v7Env())));
 
         assertThat(result.get("graphsMMP").asInt()).isEqualTo(4);
-        assertThat(result.get("thousandEyesCalls").asInt()).isEqualTo(9);
+        assertThat(result.get("thousandEyesCalls").asInt()).isEqualTo(11);
         assertThat(object("resource-wz.json")).isEqualTo(WZ_FILE);
         assertThat(object("resource-cb.json")).isEqualTo(CB_FILE);
         JsonNode mmp = Json.read(object("resource.json"));
@@ -209,10 +219,10 @@ class TeHandlerPollIntegrationTest {
         poll(handler(v7Env()));
 
         List<LoggedRequest> requests = te.findAll(anyRequestedFor(anyUrl()));
-        assertThat(requests).hasSize(9);
+        assertThat(requests).hasSize(11);
         assertThat(requests).allSatisfy(request -> {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-            assertThat(request.getUrl()).endsWith(AID);
+            assertThat(request.getUrl()).contains(AID);
         });
         assertThat(aws.requests(AwsJsonStub.GET_SECRET_VALUE)).hasSize(1);
     }
@@ -225,7 +235,7 @@ class TeHandlerPollIntegrationTest {
         String wzV6 = object("resource-wz.json");
         String cbV6 = object("resource-cb.json");
 
-        assertThat(result.get("thousandEyesCalls").asInt()).isEqualTo(5);
+        assertThat(result.get("thousandEyesCalls").asInt()).isEqualTo(7);
         assertThat(s3.get(BUCKET, "2026-11-28.json").asByteArray()).isEqualTo(Fixtures.bytes("thousandeyes/path-vis-v6-mmp-two-agents.json"));
         Map<String, AttributeValue> item = pollingItems().get(0);
         assertThat(item.get("metrics").l().get(1).m().get("jitter").n()).isEqualTo("1.000000000000000001");
@@ -329,5 +339,70 @@ class TeHandlerPollIntegrationTest {
     void aMissingRequiredVariableFailsAtOnceNamingIt() {
         assertThatThrownBy(() -> handler(v7Env().remove("API_URL_MMP_NET")))
                 .hasMessage("API_URL_MMP_NET is not set");
+    }
+
+    /** The alert items, without the delivery markers of the clears. */
+    static List<Map<String, AttributeValue>> alertItems() {
+        return dynamo.scan(AlertTable.SCHEMA.tableName()).stream().filter(item -> !item.get("datetime").s().startsWith("#")).toList();
+    }
+
+    static TeHandler handlerAt(Instant now) {
+        return new TeHandler(Env.of(v7Env().toMap()), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void theAlertListsBecomeAlertItems_anActiveAlertIsRefreshedEachPoll_aClearIsStoredOnce() throws Exception {
+        serveV7();
+        serve(ALERTS + AID, "alerts-v7-active.json");
+        serve(ALERTS + AID + "&state=clear&window=1h", "alerts-v7-cleared.json");
+
+        JsonNode first = Json.read(poll(handlerAt(NOW)));
+        JsonNode second = Json.read(poll(handlerAt(NOW.plusSeconds(300))));
+
+        assertThat(first.get("alertTriggers").asInt()).isEqualTo(1);
+        assertThat(first.get("alertClears").asInt()).isEqualTo(1);
+        assertThat(second.get("alertTriggers").asInt()).isEqualTo(1);
+        assertThat(second.get("alertClears").asInt()).isEqualTo(0);
+        te.verify(2, getRequestedFor(urlEqualTo(ALERTS + AID)).withHeader("Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TOKEN)));
+        List<Map<String, AttributeValue>> items = alertItems();
+        assertThat(items).extracting(item -> item.get("eventid").s() + " " + item.get("datetime").s() + " " + item.get("active").n())
+                .containsExactlyInAnyOrder(
+                        "poll:e9c3bf02-a48c-4aa8-9e5f-898800d6f569:trigger 2026-11-28T00:20:00.000 1",
+                        "poll:e9c3bf02-a48c-4aa8-9e5f-898800d6f569:trigger 2026-11-28T00:25:00.000 1",
+                        "poll:7c32734e-ba62-40cb-90f6-b99e43d5649f:clear 2026-11-28T00:20:00.000 0");
+        Map<String, AttributeValue> clear = items.stream().filter(item -> item.get("eventid").s().endsWith(":clear")).findFirst().orElseThrow();
+        assertThat(clear.get("alertId").s()).isEqualTo("7c32734e-ba62-40cb-90f6-b99e43d5649f");
+        assertThat(clear.get("type").s()).isEqualTo("http-server");
+        assertThat(clear.get("day").s()).isEqualTo("2026-11-28");
+        assertThat(com.webexqoe.common.dynamo.AttributeValues.toJson(clear.get("items")))
+                .isEqualTo(Fixtures.te("alerts-v7-cleared.json").get("alerts").get(0));
+    }
+
+    @Test
+    void aFailingAlertListFailsThePollNamingItAndEveryOtherSourceIsStillStored() throws Exception {
+        serveV7();
+        te.stubFor(get(urlEqualTo(ALERTS + AID)).willReturn(aResponse().withStatus(403)));
+        serve(ALERTS + AID + "&state=clear&window=1h", "alerts-v7-cleared.json");
+
+        assertThatThrownBy(() -> poll(handler(v7Env())))
+                .isInstanceOf(TeException.class)
+                .hasMessageContaining("alerts (API_URL_ALERTS): HTTP 403")
+                .message().doesNotContain("MMP").doesNotContain("HTTP server results");
+
+        assertThat(object("resource-wz.json")).isEqualTo(WZ_FILE);
+        assertThat(pollingItems()).hasSize(1);
+        assertThat(alertItems()).extracting(item -> item.get("eventid").s())
+                .containsExactly("poll:7c32734e-ba62-40cb-90f6-b99e43d5649f:clear");
+    }
+
+    @Test
+    void withoutApiUrlAlertsThePollAsksThousandEyesDefaultV7Url() {
+        assertThat(PollUrls.fromEnv(Env.of(v7Env().remove("API_URL_ALERTS").toMap())).alerts())
+                .hasToString("https://api.thousandeyes.com/v7/alerts");
+        assertThat(AlertPoll.clearUrl(java.net.URI.create("https://api.thousandeyes.com/v7/alerts")))
+                .hasToString("https://api.thousandeyes.com/v7/alerts?state=clear&window=1h");
+        assertThatThrownBy(() -> PollUrls.fromEnv(Env.of(v7Env().set("API_URL_ALERTS", "not a url").toMap())))
+                .hasMessageContaining("API_URL_ALERTS is not a valid http(s) URL");
     }
 }

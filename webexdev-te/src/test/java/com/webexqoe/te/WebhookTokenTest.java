@@ -40,4 +40,25 @@ class WebhookTokenTest {
         assertThat(constants).as("WebhookToken's constant pool")
                 .contains("java/security/MessageDigest").contains("isEqual").contains("SHA-256");
     }
+
+    static String basic(String userColonPassword) {
+        return java.util.Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void basicCredentialsMatchOnlyTheExactPairSplitAtTheFirstColon() {
+        assertThat(WebhookToken.basicMatches(basic("te:pa:ss"), "te", "pa:ss")).isTrue();
+        assertThat(WebhookToken.basicMatches(basic("te:pa:ssx"), "te", "pa:ss")).isFalse();
+        assertThat(WebhookToken.basicMatches(basic("tE:pa:ss"), "te", "pa:ss")).isFalse();
+        assertThat(WebhookToken.basicMatches(basic("te"), "te", "")).as("no colon").isFalse();
+        assertThat(WebhookToken.basicMatches("not base64!", "te", "pa:ss")).isFalse();
+        WebhookToken.Credentials both = new WebhookToken.Credentials(Optional.of(TOKEN), Optional.of("te"), Optional.of("pa:ss"));
+        assertThat(both.accepts(Optional.of("Basic " + basic("te:pa:ss")))).isTrue();
+        assertThat(both.accepts(Optional.of("Bearer " + TOKEN))).isTrue();
+        assertThat(both.accepts(Optional.of("Basic " + basic("te:" + TOKEN)))).isFalse();
+        WebhookToken.Credentials basicOnly = WebhookToken.Credentials.basic("te", "pa:ss");
+        assertThat(basicOnly.accepts(Optional.of("Bearer pa:ss"))).as("the wrong kind").isFalse();
+        assertThat(basicOnly.challenge()).startsWith("Basic realm=");
+        assertThat(WebhookToken.Credentials.none().open()).isTrue();
+    }
 }

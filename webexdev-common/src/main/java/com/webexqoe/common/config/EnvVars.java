@@ -27,6 +27,9 @@ public final class EnvVars {
     public static final String API_URL_HTTP = "API_URL_HTTP";
     public static final String API_URL_MMP_NET = "API_URL_MMP_NET";
     public static final String API_URL_HTTP_WEB = "API_URL_HTTP_WEB";
+    /** ThousandEyes API v7 {@code GET /alerts} (the active alerts; the poll adds {@code state=clear} for the cleared ones). */
+    public static final String API_URL_ALERTS = "API_URL_ALERTS";
+    public static final String API_URL_ALERTS_DEFAULT = "https://api.thousandeyes.com/v7/alerts";
     public static final String CLOUDWATCH_URL = "CLOUDWATCH_URL";
     /** One line of text across the top of the dashboard (unset in AWS; the local demo sets it). */
     public static final String DASHBOARD_BANNER = "DASHBOARD_BANNER";

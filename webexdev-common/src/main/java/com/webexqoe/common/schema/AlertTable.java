@@ -28,8 +28,15 @@ public final class AlertTable {
     public static final String ITEMS = "items";
     /** On the delivery marker only: when the notification was first claimed. */
     public static final String RECEIVED_AT = "receivedAt";
-    /** The alert's own id (declared for the alert lifecycle; not written yet). */
+    /**
+     * The alert's own id, as text (a UUID, or a number in older classic notifications): a trigger and
+     * its clear share it (docs/behaviour.md#core-score). Absent when the notification carries none.
+     */
     public static final String ALERT_ID = "alertId";
+    /** The alert rule's name ({@code alert.ruleName}; custom webhook: {@code alert.rule.name}). */
+    public static final String RULE_NAME = "ruleName";
+    /** BOOL, true on a notification about an agent itself (offline, say): stored and shown, never scored. */
+    public static final String AGENT_ALERT = "agentAlert";
     public static final String EXPIRES_AT = "expiresAt";
 
     public static final String BY_DAY = "byDay";
