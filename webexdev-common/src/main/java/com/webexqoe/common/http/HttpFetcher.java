@@ -180,13 +180,13 @@ public final class HttpFetcher {
                 throw new HttpStatusException(source + ": HTTP " + status
                         + (code != null ? " (" + code + ")" : "")
                         + (retryable && attempt > 1 ? " after " + attempt + " attempts" : ""),
-                        status, code, serverWait.orElse(null));
+                        status, code, serverWait.orElse(null), response.body());
             }
             Duration wait = serverWait.orElse(settings.backoff(attempt));
             if (!pauseIfItFits(wait, deadline, source)) {
                 throw new HttpStatusException(source + ": HTTP " + status + (code != null ? " (" + code + ")" : "")
                         + ", and retrying after " + wait.toMillis() + " ms would pass the invocation's deadline",
-                        status, code, wait);
+                        status, code, wait, response.body());
             }
         }
     }

@@ -15,16 +15,33 @@ public final class HttpStatusException extends WebexdevException {
     private final int status;
     private final String errorCode;
     private final Duration retryAfter;
+    private final byte[] body;
 
     public HttpStatusException(String message, int status) {
         this(message, status, null, null);
     }
 
     HttpStatusException(String message, int status, String errorCode, Duration retryAfter) {
+        this(message, status, errorCode, retryAfter, null);
+    }
+
+    HttpStatusException(String message, int status, String errorCode, Duration retryAfter, byte[] body) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.retryAfter = retryAfter;
+        this.body = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.min(body.length, BODY_LIMIT));
+    }
+
+    /** At most this much of the error body is kept. */
+    static final int BODY_LIMIT = 8 * 1024;
+
+    /**
+     * The first 8 KB of the error answer's body, for callers that read a problem document
+     * (RFC 9457 {@code title}/{@code type}) to name the refusal; never put into a message whole.
+     */
+    public byte[] body() {
+        return body.clone();
     }
 
     public int status() {
