@@ -23,7 +23,10 @@ import java.util.Optional;
 
 /**
  * X API v1.1 {@code search/tweets.json} through Twitter4J with the OAuth 1.0a keys: the original's
- * route. The only class that touches Twitter4J, so the v2 route never loads it (cold start).
+ * route, chosen only when the secret holds no {@code TWITTER_BEARER_TOKEN}. X retired v1.1 search on
+ * 2023-09-20 and answers it with error 453 since; that answer is named as such. The query stays the
+ * original's {@code Webex} ({@code X_QUERY} is v2 syntax); {@code since_id} is passed as on v2. The
+ * only class that touches Twitter4J, so the v2 route never loads it (cold start).
  *
  * <ul>
  *   <li>Extended mode ({@code tweet_mode=extended}): {@link Status#getText()} is then the post's
@@ -42,6 +45,9 @@ public final class Twitter4jSearch implements PostSearch {
     static final String SOURCE = "X API v1.1 search (Twitter4J)";
     static final String QUERY = "Webex";
     static final int COUNT = 10;
+    /** X's error code for an endpoint outside the app's access level: what v1.1 search answers since it was retired. */
+    static final int RETIRED = 453;
+    static final String RETIRED_MESSAGE = "X retired v1.1 search on 2023-09-20; set TWITTER_BEARER_TOKEN for v2";
     /** Twitter4J caches one HTTP client per distinct configuration: rounding keeps that set small. */
     private static final long TIMEOUT_STEP_MS = 100;
     private static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
@@ -72,7 +78,7 @@ public final class Twitter4jSearch implements PostSearch {
     }
 
     @Override
-    public List<Post> recent(Deadline deadline) {
+    public Found recent(Request request, Deadline deadline) {
         for (int attempt = 1; ; attempt++) {
             if (deadline.remaining().compareTo(MIN_ATTEMPT) < 0) {
                 throw new TwitterSearchException(SOURCE + ": no time left before the invocation's deadline"
@@ -80,14 +86,21 @@ public final class Twitter4jSearch implements PostSearch {
             }
             boolean last = attempt >= settings.maxAttempts();
             try {
-                QueryResult result = client(deadline).search(new Query(QUERY).resultType(Query.ResultType.recent).count(COUNT));
+                Query query = new Query(QUERY).resultType(Query.ResultType.recent).count(COUNT);
+                request.sinceId().ifPresent(id -> query.setSinceId(Long.parseLong(id)));
+                QueryResult result = client(deadline).search(query);
                 List<Post> posts = new ArrayList<>();
                 for (Status status : result.getTweets()) {
                     toPost(status).ifPresent(posts::add);
                 }
-                return List.copyOf(posts);
+                return new Found(List.copyOf(posts), result.getTweets().size());
             } catch (TwitterException e) {
                 int status = e.getStatusCode();
+                if (e.getErrorCode() == RETIRED) {
+                    // X's answer to v1.1 search since its retirement (HTTP 403, errors[0].code 453).
+                    throw TwitterSearchException.refused(RETIRED_MESSAGE + " (" + SOURCE + ": HTTP " + status + ", code 453)",
+                            RETIRED_MESSAGE, null);
+                }
                 if (status == 401 || status == 403) {
                     throw new TwitterSearchException(SOURCE + " refused the OAuth 1.0a credentials "
                             + OAuthKeys.API_KEY + "/" + OAuthKeys.API_SECRET + " and " + OAuthKeys.TWITTER_TOKEN + "/"

@@ -70,13 +70,15 @@ public final class TwitterHandler implements RequestStreamHandler {
     }
 
     static Wired wired(Env env, Clock clock) {
-        // Reads exactly FunctionVariables.TWITTERAPI.
+        // Reads exactly FunctionVariables.TWITTERAPI (X_QUERY, X_MAX_RESULTS, X_DAILY_READ_BUDGET through XSearchSettings).
         String tableName = env.required(EnvVars.DYNAMODB_TABLENAME);
         String secretName = env.required(EnvVars.SECRETMANAGER_NAME);
         LocalTimes times = new LocalTimes(clock, env.zone());
         HttpFetcher http = new HttpFetcher(HttpSettings.fromEnv(env));
         AwsClientSettings aws = AwsClientSettings.fromEnv(env);
-        DynamoTable table = new DynamoTable(DynamoClients.create(aws), tableName);
+        XSearchSettings search = XSearchSettings.fromEnv(env);
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = DynamoClients.create(aws);
+        DynamoTable table = new DynamoTable(dynamo, tableName);
         SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws));
         ComprehendClientBuilder comprehendBuilder = aws.configure(ComprehendClient.builder(), AwsClientSettings.Service.COMPREHEND);
         // Comprehend exists in fewer regions than SnapStart: the stack may live elsewhere (docs/deploy.md).
@@ -85,7 +87,7 @@ public final class TwitterHandler implements RequestStreamHandler {
         SearchRoute route = new SecretSearchRoute(secrets, secretName, http,
                 env.url(EnvVars.TWITTER_API_BASE_URL, EnvVars.TWITTER_API_BASE_URL_DEFAULT), clock);
         TwitterCollector collector = new TwitterCollector(route, new ComprehendTextAnalysis(comprehend),
-                new DynamoPostStore(table, times), clock);
+                new DynamoPostStore(table, times), new DynamoXLedger(dynamo, table), search, clock);
         // SnapStart: parse a bundled X API v2 answer; marshal the secret read, the Comprehend calls and the
         // DynamoDB writes (each stopped before sending).
         SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(

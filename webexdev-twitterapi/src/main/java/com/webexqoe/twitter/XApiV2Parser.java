@@ -22,27 +22,32 @@ public final class XApiV2Parser {
     }
 
     public static List<Post> parse(byte[] body) {
+        return read(body).posts();
+    }
+
+    /** The readable posts and the number of posts the answer held ({@code data}'s length: what X bills). */
+    public static PostSearch.Found read(byte[] body) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new TwitterSearchException(XApiV2Search.SOURCE + ": the answer is not JSON");
+            throw TwitterSearchException.unreadable(XApiV2Search.SOURCE + ": the answer is not JSON");
         }
         if (root == null || !root.isObject()) {
-            throw new TwitterSearchException(XApiV2Search.SOURCE + ": the answer is not a JSON object");
+            throw TwitterSearchException.unreadable(XApiV2Search.SOURCE + ": the answer is not a JSON object");
         }
         JsonNode data = root.path("data");
         if (data.isMissingNode() || data.isNull()) {
             // "errors" alone (e.g. an invalid query) is a failure; no data and no errors is "nothing found".
             if (root.path("errors").isArray() && !root.path("errors").isEmpty()) {
                 String title = root.path("title").asText(root.path("errors").get(0).path("title").asText("error"));
-                throw new TwitterSearchException(XApiV2Search.SOURCE + ": answered with errors and no posts ("
+                throw TwitterSearchException.unreadable(XApiV2Search.SOURCE + ": answered with errors and no posts ("
                         + title.replaceAll("[^A-Za-z0-9 _.-]", "") + ")");
             }
-            return List.of();
+            return new PostSearch.Found(List.of(), 0);
         }
         if (!data.isArray()) {
-            throw new TwitterSearchException(XApiV2Search.SOURCE + ": \"data\" is not a list");
+            throw TwitterSearchException.unreadable(XApiV2Search.SOURCE + ": \"data\" is not a list");
         }
         List<Post> posts = new ArrayList<>();
         for (JsonNode tweet : data) {
@@ -56,7 +61,7 @@ public final class XApiV2Parser {
             Optional<String> lang = Optional.of(tweet.path("lang").asText("")).filter(l -> !l.isEmpty());
             posts.add(new Post(id, text, created.get(), lang));
         }
-        return List.copyOf(posts);
+        return new PostSearch.Found(List.copyOf(posts), data.size());
     }
 
     private static Optional<Instant> instant(String iso) {

@@ -77,6 +77,56 @@ class TwitterCollectorTest {
         }
     }
 
+    /** The X ledger in memory: a counter and a search state, no budget check beyond the sum. */
+    private static final class MemoryLedger implements XLedger {
+        long reads;
+        long units;
+        Optional<Newest> newest = Optional.empty();
+        Optional<Instant> reachedAt = Optional.empty();
+        final List<String> refusals = new ArrayList<>();
+
+        @Override
+        public Today read(Instant now) {
+            return new Today(XLedger.utcDay(now), reads, units, reachedAt, newest);
+        }
+
+        @Override
+        public boolean reserve(int n, int budget, Instant now) {
+            if (reads + n > budget) {
+                return false;
+            }
+            reads += n;
+            return true;
+        }
+
+        @Override
+        public long settle(int reserved, int read, Instant now) {
+            reads += read - reserved;
+            return reads;
+        }
+
+        @Override
+        public void spent(long comprehendUnits, Instant now) {
+            units += comprehendUnits;
+        }
+
+        @Override
+        public void budgetReached(Instant now) {
+            reachedAt = reachedAt.or(() -> Optional.of(now));
+        }
+
+        @Override
+        public void searched(Optional<Newest> next, Instant now) {
+            next.ifPresent(post -> newest = Optional.of(post));
+        }
+
+        @Override
+        public void refused(String xError, Instant now) {
+            refusals.add(xError);
+        }
+    }
+
+    private final MemoryLedger ledger = new MemoryLedger();
     private final FakeAnalysis analysis = new FakeAnalysis();
     private final MemoryStore store = new MemoryStore();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -94,14 +144,14 @@ class TwitterCollectorTest {
             }
 
             @Override
-            public List<Post> recent(Deadline deadline) {
-                return posts;
+            public Found recent(Request request, Deadline deadline) {
+                return new Found(posts, posts.size());
             }
         };
     }
 
     private TwitterCollector.Result collect(List<Post> posts) {
-        return new TwitterCollector(returning(posts), analysis, store, CLOCK).collect(Deadline.after(Duration.ofSeconds(10), CLOCK), log);
+        return new TwitterCollector(returning(posts), analysis, store, ledger, XSearchSettings.DEFAULTS, CLOCK).collect(Deadline.after(Duration.ofSeconds(10), CLOCK), log);
     }
 
     private static LanguageScore language(String code, String score) {
@@ -175,12 +225,12 @@ class TwitterCollectorTest {
             }
 
             @Override
-            public List<Post> recent(Deadline deadline) {
+            public Found recent(Request request, Deadline deadline) {
                 throw new TwitterSearchException("fake search: HTTP 503 after 4 attempts");
             }
         };
 
-        assertThatThrownBy(() -> new TwitterCollector(failing, analysis, store, CLOCK).collect(Deadline.after(Duration.ofSeconds(10), CLOCK), log))
+        assertThatThrownBy(() -> new TwitterCollector(failing, analysis, store, ledger, XSearchSettings.DEFAULTS, CLOCK).collect(Deadline.after(Duration.ofSeconds(10), CLOCK), log))
                 .hasMessage("fake search: HTTP 503 after 4 attempts");
         assertThat(store.items).isEmpty();
         assertThat(analysis.calls).isZero();
@@ -200,4 +250,40 @@ class TwitterCollectorTest {
         assertThat(analysis.calls).isEqualTo(callsAfterFirst);
     }
 
+    @Test
+    void aPostComprehendFailedOnKeepsTheSinceIdWhereItWasSoTheNextRunReadsItAgain() {
+        String known = "Webex webinar went smoothly for everyone today";
+        analysis.languagesByText.put(known, List.of(language("en", "0.98")));
+        collect(List.of(post("601", known, "en")));
+        assertThat(ledger.newest).map(XLedger.Newest::id).contains("601");
+
+        assertThatThrownBy(() -> collect(List.of(post("602", "Webex ?? something Comprehend cannot read at all", "en"))))
+                .isInstanceOf(TwitterSearchException.class);
+
+        assertThat(ledger.newest).map(XLedger.Newest::id).contains("601");
+    }
+
+    @Test
+    void theNewestIdIsComparedAsANumberNotAsText() {
+        Optional<XLedger.Newest> next = TwitterCollector.newest(List.of(post("999", "a", "en"), post("1000", "b", "en")),
+                Optional.of(new XLedger.Newest("998", NOW)));
+
+        assertThat(next).map(XLedger.Newest::id).contains("1000");
+        assertThat(TwitterCollector.newest(List.of(post("999", "a", "en")), Optional.of(new XLedger.Newest("1000", NOW))))
+                .isEmpty();
+    }
+
+    @Test
+    void comprehendUnitsAreCountedPerDocumentAndRequestWithAMinimumOfThree() {
+        String text = "Webex webinar went smoothly for everyone today";
+        analysis.languagesByText.put(text, List.of(language("en", "0.98")));
+
+        TwitterCollector.Result result = collect(List.of(post("701", text, "en")));
+
+        // One language and one sentiment request of a 46-character document: 3 units each.
+        assertThat(result.comprehendUnits()).isEqualTo(6);
+        assertThat(ledger.units).isEqualTo(6);
+        assertThat(result.read()).isEqualTo(1);
+        assertThat(ledger.reads).isEqualTo(1);
+    }
 }

@@ -55,6 +55,15 @@ public final class EnvVars {
     public static final String WEBEX_ANALYTICS_BASE_URL_DEFAULT = "https://analytics.webexapis.com/v1";
     public static final String TWITTER_API_BASE_URL = "TWITTER_API_BASE_URL";
     public static final String TWITTER_API_BASE_URL_DEFAULT = "https://api.twitter.com";
+    /** X API v2 recent-search query of twitterapi (docs/webexdev-twitterapi.md#configuration). */
+    public static final String X_QUERY = "X_QUERY";
+    public static final String X_QUERY_DEFAULT = "Webex -is:retweet";
+    /** Posts asked for per X API v2 search, 10–100. */
+    public static final String X_MAX_RESULTS = "X_MAX_RESULTS";
+    public static final int X_MAX_RESULTS_DEFAULT = 10;
+    /** Posts twitterapi may read per UTC day (X bills each post read). */
+    public static final String X_DAILY_READ_BUDGET = "X_DAILY_READ_BUDGET";
+    public static final int X_DAILY_READ_BUDGET_DEFAULT = 200;
     /** The region of twitterapi's Comprehend client (Comprehend exists in fewer regions than SnapStart); default: AWS_REGION. */
     public static final String COMPREHEND_REGION = "COMPREHEND_REGION";
 

@@ -21,13 +21,20 @@ public final class HttpStatusException extends WebexdevException {
         this(message, status, null, null, null);
     }
 
+    HttpStatusException(String message, int status, String errorCode, Duration retryAfter) {
+        this(message, status, errorCode, retryAfter, null);
+    }
+
     HttpStatusException(String message, int status, String errorCode, Duration retryAfter, byte[] body) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.retryAfter = retryAfter;
-        this.body = body == null ? new byte[0] : body.clone();
+        this.body = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.min(body.length, BODY_LIMIT));
     }
+
+    /** At most this much of the error body is kept. */
+    static final int BODY_LIMIT = 8 * 1024;
 
     public int status() {
         return status;
@@ -39,8 +46,9 @@ public final class HttpStatusException extends WebexdevException {
     }
 
     /**
-     * The answer's body, for a caller that must read a documented field of an error answer (Webex
-     * analytics' 451 names the organisation's regional host). Never to be put into a message or a log.
+     * The answer's body (its first 8 KB), for a caller that must read a documented field of an error
+     * answer (Webex analytics' 451 names the organisation's regional host; X's problem document its
+     * title and type). Never to be put into a message or a log.
      */
     public byte[] body() {
         return body.clone();
