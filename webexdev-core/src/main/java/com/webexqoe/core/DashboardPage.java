@@ -109,7 +109,7 @@ public final class DashboardPage {
         model.put("statuses", statusModel(snapshot.statuses().stream().filter(StatusItem::fromFeed).toList(), status, shown,
                 settings.zone(), serverRegion));
         model.put("cisco", CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()));
-        model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings));
+        model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings, snapshot.xReads()));
         model.put("unreadable", snapshot.unreadable());
         return new Content(model, trendJson(snapshot.polls(), settings), score, home, location, List.copyOf(withoutFresh),
                 List.of(status, polling, alerts, twitter, quality), headline);
@@ -249,7 +249,7 @@ public final class DashboardPage {
     }
 
     private static Map<String, Object> postModel(List<Post> posts, Instant now, Freshness freshness, Function<Instant, String> shown,
-                                                 PageSettings settings) {
+                                                 PageSettings settings, XReadStatus xReads) {
         List<Map<String, Object>> rows = new ArrayList<>();
         posts.stream()
                 .filter(post -> HealthScore.inWindow(post.postedAt(), now, POSTS_WINDOW))
@@ -270,7 +270,14 @@ public final class DashboardPage {
                     row.put("effect", effect);
                     rows.add(row);
                 });
-        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown));
+        List<String> notices = new ArrayList<>();
+        xReads.budgetReachedAt().ifPresent(at -> notices.add("X read budget reached at "
+                + DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(settings.zone())) + " (" + settings.zone().getId()
+                + "), next reads after 00:00 UTC: posts newer than that are not read yet"));
+        xReads.xError().ifPresent(error -> notices.add("X refused the last search"
+                + xReads.xErrorAt().map(at -> " at " + DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(settings.zone()))).orElse("")
+                + ": " + error));
+        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown), "notices", notices);
     }
 
     private static Optional<Instant> newest(List<Instant> times) {

@@ -1,6 +1,7 @@
 package com.webexqoe.core;
 
 import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.dynamo.DynamoTable;
@@ -91,7 +92,45 @@ public final class DynamoDashboardSources implements DashboardSources {
         List<Post> posts = reads.attempt(tables.twitter().name(),
                 () -> map(byDay(tables.twitter(), from, now, LocalTimes.COMPACT, true), items::post), List.of());
         Optional<QualityRecord> quality = reads.attempt(tables.quality().name(), this::latestQuality, Optional.empty());
-        return new Snapshot(now, statuses, alerts, polls, posts, quality, List.copyOf(unreadable));
+        return new Snapshot(now, statuses, alerts, polls, posts, quality, List.copyOf(unreadable), xReads(now));
+    }
+
+    /**
+     * twitterapi's two bookkeeping items (today's UTC read counter, the search state), in one
+     * BatchGetItem. Only shown on the page, never scored: a failure leaves the page without the
+     * notice (logged by the caller's answer as nothing), never the posts.
+     */
+    XReadStatus xReads(Instant now) {
+        try {
+            String today = TwitterTable.readsKey(now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+            Optional<Instant> reached = Optional.empty();
+            Optional<String> error = Optional.empty();
+            Optional<Instant> errorAt = Optional.empty();
+            for (Map<String, AttributeValue> item : tables.twitter().getAll(List.of(
+                    Map.of(TwitterTable.TWEET_ID, s(today)), Map.of(TwitterTable.TWEET_ID, s(TwitterTable.SEARCH_STATE_KEY))))) {
+                String key = item.get(TwitterTable.TWEET_ID).s();
+                if (key.equals(today)) {
+                    reached = epochSeconds(item.get(TwitterTable.BUDGET_REACHED_AT));
+                } else {
+                    error = Optional.ofNullable(item.get(TwitterTable.X_ERROR)).map(AttributeValue::s).filter(t -> !t.isBlank());
+                    errorAt = epochSeconds(item.get(TwitterTable.X_ERROR_AT));
+                }
+            }
+            return new XReadStatus(reached, error, errorAt);
+        } catch (RuntimeException unreadable) {
+            return XReadStatus.NONE;
+        }
+    }
+
+    private static Optional<Instant> epochSeconds(AttributeValue value) {
+        if (value == null || value.n() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.n())));
+        } catch (NumberFormatException garbled) {
+            return Optional.empty();
+        }
     }
 
     /** Today's and yesterday's {@code byDay} partitions, {@code datetime} within [from, to]. */

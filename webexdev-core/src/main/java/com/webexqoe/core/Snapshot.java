@@ -6,10 +6,16 @@ import java.util.Optional;
 
 /**
  * Everything one run read: the last 24 h of each time-keyed table, the status table, the user's
- * latest quality record, and the sources that could not be read (named, with the reason).
+ * latest quality record, the sources that could not be read (named, with the reason), and the
+ * state of twitterapi's X reads.
  */
 public record Snapshot(Instant now, List<StatusItem> statuses, List<Alert> alerts, List<PollSample> polls,
-                       List<Post> posts, Optional<QualityRecord> quality, List<String> unreadable) {
+                       List<Post> posts, Optional<QualityRecord> quality, List<String> unreadable, XReadStatus xReads) {
+
+    public Snapshot(Instant now, List<StatusItem> statuses, List<Alert> alerts, List<PollSample> polls,
+                    List<Post> posts, Optional<QualityRecord> quality, List<String> unreadable) {
+        this(now, statuses, alerts, polls, posts, quality, unreadable, XReadStatus.NONE);
+    }
 
     public static Snapshot empty(Instant now) {
         return new Snapshot(now, List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());

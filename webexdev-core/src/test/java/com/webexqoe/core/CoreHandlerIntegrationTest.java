@@ -7,6 +7,7 @@ import com.webexqoe.common.json.Json;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
+import com.webexqoe.testkit.ProjectItems;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
@@ -183,19 +184,49 @@ class CoreHandlerIntegrationTest {
     }
 
     @Test
+    void theXReadBudgetAndXsLastRefusalAreNamedInThePostsSectionInsteadOfNoData() throws Exception {
+        long reached = NOW.minus(Duration.ofMinutes(30)).getEpochSecond();  // 02:30 UTC = 11:30 JST
+        long refused = NOW.minus(Duration.ofMinutes(10)).getEpochSecond();  // 02:50 UTC = 11:50 JST
+        scenario.put(TwitterTable.SCHEMA, List.of(
+                Map.of(TwitterTable.TWEET_ID, ProjectItems.s(TwitterTable.readsKey(java.time.LocalDate.of(2026, 11, 28))),
+                        TwitterTable.BUDGET_REACHED_AT, ProjectItems.n(reached)),
+                Map.of(TwitterTable.TWEET_ID, ProjectItems.s(TwitterTable.SEARCH_STATE_KEY),
+                        TwitterTable.X_ERROR, ProjectItems.s("429 Too Many Requests <b>"), TwitterTable.X_ERROR_AT, ProjectItems.n(refused))));
+
+        JsonNode result = invoke(scenario.handler(scenario.env(), NOW));
+
+        assertThat(result.get("posts").asInt()).as("bookkeeping items are not posts").isZero();
+        String html = page();
+        assertThat(html).contains("<p class=\"x-notice\">X read budget reached at 11:30 (Asia/Tokyo), next reads after 00:00 UTC")
+                .contains("<p class=\"x-notice\">X refused the last search at 11:50: 429 Too Many Requests &lt;b&gt;</p>")
+                .doesNotContain("No posts in the last 24 h (no data)");
+    }
+
+    @Test
+    void yesterdaysBudgetItemIsNotShownToday() throws Exception {
+        scenario.put(TwitterTable.SCHEMA, List.of(
+                Map.of(TwitterTable.TWEET_ID, ProjectItems.s(TwitterTable.readsKey(java.time.LocalDate.of(2026, 11, 27))),
+                        TwitterTable.BUDGET_REACHED_AT, ProjectItems.n(NOW.minus(Duration.ofHours(20)).getEpochSecond()))));
+
+        invoke(scenario.handler(scenario.env(), NOW));
+
+        assertThat(page()).doesNotContain("x-notice\">").contains("No posts in the last 24 h (no data)");
+    }
+
+    @Test
     void oldDataIsMarkedStaleAndOddAttributesNeverFailTheRender() throws Exception {
         SeedItems items = scenario.items;
         scenario.put(PollingTable.SCHEMA, List.of(items.poll(NOW.minus(Duration.ofMinutes(31)), "40", "0", "1", "300")));
         var odd = new java.util.LinkedHashMap<>(items.post("9", NOW.minus(Duration.ofMinutes(2)), "ok", "POSITIVE"));
-        odd.put("Sentiment", SeedItems.n(5));  // wrong type
+        odd.put("Sentiment", ProjectItems.n(5));  // wrong type
         odd.remove("text");
         scenario.put(TwitterTable.SCHEMA, List.of(odd));
         var status = new java.util.LinkedHashMap<>(items.status("No time", null, "investigating", null, NOW));
-        status.put("expiresAt", SeedItems.s(Long.toString(NOW.plusSeconds(30L * 24 * 3600).getEpochSecond()))); // number as string
+        status.put("expiresAt", ProjectItems.s(Long.toString(NOW.plusSeconds(30L * 24 * 3600).getEpochSecond()))); // number as string
         scenario.put(StatusTable.SCHEMA, List.of(status));
         var quality = new java.util.LinkedHashMap<>(scenario.qualityRecord("m", "user@example.com", NOW.minus(Duration.ofHours(1)),
                 "wifi", 100, 5, 0));
-        quality.put("items", SeedItems.s("not a map"));
+        quality.put("items", ProjectItems.s("not a map"));
         scenario.put(QualityTable.SCHEMA, List.of(quality));
 
         JsonNode result = invoke(scenario.handler(scenario.env(), NOW));
