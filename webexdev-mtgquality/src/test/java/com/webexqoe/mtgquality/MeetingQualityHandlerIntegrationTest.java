@@ -118,7 +118,7 @@ class MeetingQualityHandlerIntegrationTest {
 
     private MeetingQualityHandler handler(StandInEnv env, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new MeetingQualityHandler(MeetingQualityHandler.wire(Env.of(env.toMap()), clock),
+        return new MeetingQualityHandler(MeetingQualityWiring.wired(Env.of(env.toMap()), clock).service(),
                 new JsonLog(MeetingQualityHandler.FUNCTION, new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 

@@ -114,7 +114,7 @@ class MeetingQualityLimitsIntegrationTest {
     /** A handler (a new container) whose clock stands at {@code now}. */
     private MeetingQualityHandler handler(StandInEnv env, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new MeetingQualityHandler(MeetingQualityHandler.wire(Env.of(env.toMap()), clock, List.of(URI.create(analyticsEu.baseUrl()))),
+        return new MeetingQualityHandler(MeetingQualityWiring.wired(Env.of(env.toMap()), clock, List.of(URI.create(analyticsEu.baseUrl()))).service(),
                 new JsonLog(MeetingQualityHandler.FUNCTION, new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 

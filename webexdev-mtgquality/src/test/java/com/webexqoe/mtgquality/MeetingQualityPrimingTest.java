@@ -1,20 +1,17 @@
 package com.webexqoe.mtgquality;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.PrimingRecorder;
 import com.webexqoe.testkit.StandInEnv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,22 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MeetingQualityPrimingTest {
 
-    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        recorder.start();
-    }
-
-    @AfterEach
-    void stop() {
-        recorder.stop();
-    }
+    @RegisterExtension
+    final PrimingRecorder recorder = new PrimingRecorder();
 
     @Test
     void primingReadsNoSecretAndWritesNoTable() {
-        URI endpoint = URI.create(recorder.baseUrl());
-        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint)
+        StandInEnv env = recorder.env()
                 .set("DYNAMODB_TABLENAME", "webexdev-mtgquality")
                 .set("SECRETMANAGER_NAME", "webexdev/secrets")
                 .set("SECRETMANAGER_TOKEN_NAME", "webexdev/mtgquality-token")
@@ -53,7 +40,7 @@ class MeetingQualityPrimingTest {
 
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
                 .as("two GetSecretValue, PutItem and BatchWriteItem reached the guard").isEqualTo(4);
-        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        recorder.assertNothingSent();
         assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
                 .containsExactly("map the bundled qualities page", "marshal the secret reads", "marshal the DynamoDB writes");
     }

@@ -84,7 +84,7 @@ class StatusApiIntegrationTest {
     private Run invoke(Instant now) {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        StatusHandler handler = new StatusHandler(StatusHandler.wire(Env.of(env().toMap()), clock),
+        StatusHandler handler = new StatusHandler(StatusWiring.wired(Env.of(env().toMap()), clock).service(),
                 new JsonLog("webexdev-status", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
         String answer = LambdaInvoker.invokeWithResource(handler, "webexdev-status", "/events/scheduled-event.json");
         try {

@@ -173,7 +173,7 @@ class StatusHandlerIntegrationTest {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         StandInEnv env = env().set("HTTP_READ_TIMEOUT_MS", "300");
         StatusHandler handler = new StatusHandler(
-                StatusHandler.wire(Env.of(env.toMap()), Clock.fixed(NOW, ZoneOffset.UTC)), new JsonLog("webexdev-status",
+                StatusWiring.wired(Env.of(env.toMap()), Clock.fixed(NOW, ZoneOffset.UTC)).service(), new JsonLog("webexdev-status",
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC)));
 
         assertThatThrownBy(() -> invoke(handler))

@@ -1,20 +1,17 @@
 package com.webexqoe.status;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.PrimingRecorder;
 import com.webexqoe.testkit.StandInEnv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,22 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusPrimingTest {
 
-    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        recorder.start();
-    }
-
-    @AfterEach
-    void stop() {
-        recorder.stop();
-    }
+    @RegisterExtension
+    final PrimingRecorder recorder = new PrimingRecorder();
 
     @Test
     void primingMarshalsTheWritesAndParsesTheBundledFeedWithoutSendingAnything() {
-        URI endpoint = URI.create(recorder.baseUrl());
-        StandInEnv env = StandInEnv.create().dynamoDb(endpoint)
+        StandInEnv env = recorder.env()
                 .set("DYNAMODB_TABLENAME", "webexdev-status")
                 .set("STATUS_RSS_URL", recorder.baseUrl() + "/history.rss")
                 .set("STATUS_API_BASE_URL", recorder.baseUrl() + "/api");
@@ -50,7 +37,7 @@ class StatusPrimingTest {
         assertThat(handler.priming().prime()).as("failed steps").isEmpty();
 
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore).as("PutItem and BatchWriteItem reached the guard").isEqualTo(2);
-        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        recorder.assertNothingSent();
         assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
                 .containsExactly("parse the bundled feed", "parse the bundled index.json", "marshal the DynamoDB writes");
     }

@@ -258,7 +258,7 @@ class TeHandlerPollIntegrationTest {
         s3.client().putObject(r -> r.bucket(BUCKET).key("resource-wz.json"),
                 software.amazon.awssdk.core.sync.RequestBody.fromString("[\"the previous graphs\"]"));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        TeHandler handler = new TeHandler(new TeHandler.Wiring(Env.of(v7Env().toMap()), Clock.fixed(NOW, ZoneOffset.UTC)),
+        TeHandler handler = new TeHandler(new TeWiring(Env.of(v7Env().toMap()), Clock.fixed(NOW, ZoneOffset.UTC)),
                 new JsonLog("webexdev-te", new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC)));
 
         assertThatThrownBy(() -> poll(handler))

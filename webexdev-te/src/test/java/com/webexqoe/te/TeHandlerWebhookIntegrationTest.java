@@ -87,7 +87,7 @@ class TeHandlerWebhookIntegrationTest {
 
     TeHandler handler(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new TeHandler(new TeHandler.Wiring(Env.of(env().toMap()), clock),
+        return new TeHandler(new TeWiring(Env.of(env().toMap()), clock),
                 new JsonLog("webexdev-te", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 
@@ -288,9 +288,9 @@ class TeHandlerWebhookIntegrationTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
         // On demand nothing is built yet, so the missing region is not noticed at init...
-        new TeHandler.Wiring(Env.of(noRegion.set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand").toMap()), clock);
+        new TeWiring(Env.of(noRegion.set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand").toMap()), clock);
         // ...under SnapStart the clients are built for the snapshot, so it is.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TeHandler.Wiring(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TeWiring(
                         Env.of(noRegion.set("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start").toMap()), clock))
                 .hasMessage("AWS_REGION is not set");
         assertThat(aws.requests(AwsJsonStub.GET_SECRET_VALUE)).isEmpty();

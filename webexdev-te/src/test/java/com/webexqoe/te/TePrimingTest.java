@@ -1,20 +1,17 @@
 package com.webexqoe.te;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.PrimingRecorder;
 import com.webexqoe.testkit.StandInEnv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,23 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TePrimingTest {
 
-    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        recorder.start();
-    }
-
-    @AfterEach
-    void stop() {
-        recorder.stop();
-    }
+    @RegisterExtension
+    final PrimingRecorder recorder = new PrimingRecorder();
 
     @Test
     void primingReadsNoSecretWritesNothingAndCallsNoApi() {
-        URI endpoint = URI.create(recorder.baseUrl());
         String base = recorder.baseUrl() + "/te/";
-        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).s3(endpoint)
+        StandInEnv env = recorder.env()
                 .set("DYNAMODB_TABLENAME", "webexdev-te")
                 .set("DYNAMODB_TABLENAME_PO", "webexdev-te-polling")
                 .set("S3_BUCKET_NAME", "webexdev-bucket")
@@ -61,7 +48,7 @@ class TePrimingTest {
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
                 .as("GetSecretValue, PutItem and BatchWriteItem of two tables, HeadObject and PutObject reached the guard")
                 .isEqualTo(7);
-        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        recorder.assertNothingSent();
         assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
                 .containsExactly("read the events and parse the bundled alert", "marshal the secret read",
                         "marshal the DynamoDB writes", "marshal the S3 writes");

@@ -64,7 +64,7 @@ class WebhookCorpusTest {
         aws.givenSecret(SECRET, Map.of("TE_OAUTHBEARER_TOKEN_V7", "te-token", "TE_WEBHOOK_TOKEN", WEBHOOK_TOKEN));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T03:00:00Z"));
         // One container: one handler, warm after the first call. Its log goes nowhere (1,200 lines).
-        TeHandler handler = new TeHandler(new TeHandler.Wiring(Env.of(env().toMap()), clock),
+        TeHandler handler = new TeHandler(new TeWiring(Env.of(env().toMap()), clock),
                 new JsonLog("webexdev-te", new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), clock));
         List<WebhookCorpus.Case> corpus = new WebhookCorpus(List.of(
                 Fixtures.text("alerts/alert-trigger-http-server-response-time.json"),

@@ -83,7 +83,7 @@ class WebhookFamiliesIntegrationTest {
                 .set("API_URL_MMP_NET", "https://api.thousandeyes.com/v7/test-results/1/network")
                 .set("API_URL_HTTP_WEB", "https://api.thousandeyes.com/v7/test-results/2/http-server")
                 .set("TZ", "Asia/Tokyo").toMap());
-        return new TeHandler(new TeHandler.Wiring(env, clock),
+        return new TeHandler(new TeWiring(env, clock),
                 new JsonLog("webexdev-te", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 

@@ -95,7 +95,7 @@ class TwitterHandlerIntegrationTest {
 
     private TwitterHandler handler() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new TwitterHandler(TwitterHandler.wire(Env.of(env().toMap()), clock),
+        return new TwitterHandler(TwitterWiring.wired(Env.of(env().toMap()), clock).service(),
                 new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 
@@ -193,7 +193,7 @@ class TwitterHandlerIntegrationTest {
         comprehend(BATCH_DETECT_SENTIMENT, "batch-detect-sentiment-ten.json");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Map<String, String> variables = env().set("COMPREHEND_REGION", "eu-west-2").toMap();
-        TwitterHandler handler = new TwitterHandler(TwitterHandler.wire(Env.of(variables), clock),
+        TwitterHandler handler = new TwitterHandler(TwitterWiring.wired(Env.of(variables), clock).service(),
                 new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
 
         JsonNode result = invoke(handler);
@@ -552,7 +552,7 @@ class TwitterHandlerIntegrationTest {
         x.stubFor(get(urlPathEqualTo(V11_PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
                 .withBody(Fixtures.bytes("x-api-v1.1/search-tweets-extended.json"))));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        TwitterHandler handler = new TwitterHandler(TwitterHandler.wire(Env.of(env().set("HTTP_READ_TIMEOUT_MS", "400").toMap()), clock),
+        TwitterHandler handler = new TwitterHandler(TwitterWiring.wired(Env.of(env().set("HTTP_READ_TIMEOUT_MS", "400").toMap()), clock).service(),
                 new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
 
         assertThatThrownBy(() -> invoke(handler))
@@ -592,7 +592,7 @@ class TwitterHandlerIntegrationTest {
 
     @Test
     void missingSecretNameFailsAtOnceNamingTheVariable() {
-        assertThatThrownBy(() -> TwitterHandler.wire(Env.of(env().remove("SECRETMANAGER_NAME").toMap()), Clock.systemUTC()))
+        assertThatThrownBy(() -> TwitterWiring.wired(Env.of(env().remove("SECRETMANAGER_NAME").toMap()), Clock.systemUTC()).service())
                 .isInstanceOf(WebexdevException.class)
                 .hasMessage("SECRETMANAGER_NAME is not set");
     }

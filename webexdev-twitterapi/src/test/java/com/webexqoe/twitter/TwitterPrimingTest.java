@@ -1,20 +1,17 @@
 package com.webexqoe.twitter;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.PrimingRecorder;
 import com.webexqoe.testkit.StandInEnv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,22 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwitterPrimingTest {
 
-    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        recorder.start();
-    }
-
-    @AfterEach
-    void stop() {
-        recorder.stop();
-    }
+    @RegisterExtension
+    final PrimingRecorder recorder = new PrimingRecorder();
 
     @Test
     void primingReadsNoSecretCallsNoComprehendAndWritesNoTable() {
-        URI endpoint = URI.create(recorder.baseUrl());
-        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).comprehend(endpoint)
+        StandInEnv env = recorder.env()
                 .set("DYNAMODB_TABLENAME", "webexdev-twitter")
                 .set("SECRETMANAGER_NAME", "webexdev/secrets")
                 .set("TWITTER_API_BASE_URL", recorder.baseUrl() + "/x");
@@ -52,7 +39,7 @@ class TwitterPrimingTest {
 
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
                 .as("GetSecretValue, two Comprehend calls, PutItem and BatchWriteItem reached the guard").isEqualTo(5);
-        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        recorder.assertNothingSent();
         assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
                 .containsExactly("parse the bundled X API answer", "marshal the secret read", "marshal the Comprehend calls",
                         "marshal the DynamoDB writes");

@@ -84,7 +84,7 @@ class XReadBudgetIntegrationTest {
 
     private TwitterHandler handler(Instant at, String... pairs) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        return new TwitterHandler(TwitterHandler.wire(Env.of(env(pairs)), clock),
+        return new TwitterHandler(TwitterWiring.wired(Env.of(env(pairs)), clock).service(),
                 new JsonLog("webexdev-twitterapi", new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock));
     }
 
@@ -314,9 +314,9 @@ class XReadBudgetIntegrationTest {
 
     @Test
     void maxResultsOutsideTenToAHundredIsNamed() {
-        assertThatThrownBy(() -> TwitterHandler.wire(Env.of(env("X_MAX_RESULTS", "500")), Clock.systemUTC()))
+        assertThatThrownBy(() -> TwitterWiring.wired(Env.of(env("X_MAX_RESULTS", "500")), Clock.systemUTC()).service())
                 .hasMessage("X_MAX_RESULTS must be 10 to 100 (X API v2 recent search's max_results), got 500");
-        assertThatThrownBy(() -> TwitterHandler.wire(Env.of(env("X_DAILY_READ_BUDGET", "5")), Clock.systemUTC()))
+        assertThatThrownBy(() -> TwitterWiring.wired(Env.of(env("X_DAILY_READ_BUDGET", "5")), Clock.systemUTC()).service())
                 .hasMessage("X_DAILY_READ_BUDGET (5) is less than X_MAX_RESULTS (10): no search would ever fit the budget");
     }
 }
