@@ -3,9 +3,9 @@ package com.webexqoe.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.time.LocalTimes;
-import com.webexqoe.te.AlertParser;
-import com.webexqoe.te.AlertPoll;
-import com.webexqoe.te.DynamoAlertStore;
+import com.webexqoe.te.alert.AlertParser;
+import com.webexqoe.te.poll.AlertPoll;
+import com.webexqoe.te.alert.DynamoAlertStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -66,7 +66,7 @@ class AlertLifecycleTest {
         store(AlertPoll.toAlert(list.get("alerts").get(0), trigger).orElseThrow(), at);
     }
 
-    void store(com.webexqoe.te.Alert alert, Instant at) {
+    void store(com.webexqoe.te.alert.Alert alert, Instant at) {
         Map<String, AttributeValue> item = DynamoAlertStore.item(alert, at, new LocalTimes(Clock.fixed(at, ZONE), ZONE));
         stored.add(reader.alert(item).orElseThrow());
     }

@@ -13,9 +13,9 @@ import com.webexqoe.mtgquality.DynamoQualityStore;
 import com.webexqoe.mtgquality.ParticipantQuality;
 import com.webexqoe.status.DynamoStatusStore;
 import com.webexqoe.status.StatusEntry;
-import com.webexqoe.te.DynamoAlertStore;
-import com.webexqoe.te.DynamoPollingStore;
-import com.webexqoe.te.PollingRecord;
+import com.webexqoe.te.alert.DynamoAlertStore;
+import com.webexqoe.te.poll.DynamoPollingStore;
+import com.webexqoe.te.poll.PollingRecord;
 import com.webexqoe.twitter.AnalysedPost;
 import com.webexqoe.twitter.DynamoPostStore;
 import com.webexqoe.twitter.TextAnalysis;
@@ -98,7 +98,7 @@ class ItemContractTest {
     @Test
     void alertItemReadsBackAsTheAlert() {
         ObjectNode body = Json.object().put("eventId", "ev-1");
-        com.webexqoe.te.Alert alert = new com.webexqoe.te.Alert("ev-1", Optional.of("HTTP Server"),
+        com.webexqoe.te.alert.Alert alert = new com.webexqoe.te.alert.Alert("ev-1", Optional.of("HTTP Server"),
                 Optional.of(Json.MAPPER.getNodeFactory().numberNode(1)), Optional.of("((responseTime >= 500 ms))"),
                 Optional.of("Webex HTTP"), List.of("Tokyo", "Osaka"), List.of("Response Time: 612 ms", ""), body);
         Map<String, AttributeValue> item = DynamoAlertStore.item(alert, AT, TIMES);

@@ -1,5 +1,9 @@
 package com.webexqoe.te;
 
+import com.webexqoe.te.poll.TePoller;
+import com.webexqoe.te.webhook.AlertWebhook;
+import com.webexqoe.te.webhook.WebhookRequest;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.config.Env;

@@ -1,5 +1,18 @@
 package com.webexqoe.te;
 
+import com.webexqoe.te.alert.AlertParser;
+import com.webexqoe.te.alert.AlertStore;
+import com.webexqoe.te.alert.DynamoAlertStore;
+import com.webexqoe.te.poll.DynamoPollingStore;
+import com.webexqoe.te.poll.HttpThousandEyesApi;
+import com.webexqoe.te.poll.PollUrls;
+import com.webexqoe.te.poll.PollingStore;
+import com.webexqoe.te.poll.S3GraphStore;
+import com.webexqoe.te.poll.TePoller;
+import com.webexqoe.te.poll.ThousandEyesApi;
+import com.webexqoe.te.webhook.AlertWebhook;
+import com.webexqoe.te.webhook.WebhookToken;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Payloads under src/test/resources/ (thousandeyes/, alerts/, events/). */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static byte[] bytes(String path) {
+    public static byte[] bytes(String path) {
         return TestResources.bytes(path);
     }
 
-    static String text(String path) {
+    public static String text(String path) {
         return TestResources.text(path);
     }
 
@@ -30,7 +30,7 @@ final class Fixtures {
         }
     }
 
-    static JsonNode te(String name) {
+    public static JsonNode te(String name) {
         return json("thousandeyes/" + name);
     }
 }

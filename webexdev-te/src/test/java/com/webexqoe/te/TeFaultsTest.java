@@ -1,5 +1,7 @@
 package com.webexqoe.te;
 
+import com.webexqoe.te.poll.AlertPoll;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

@@ -1,5 +1,8 @@
 package com.webexqoe.te;
 
+import com.webexqoe.te.poll.AlertPoll;
+import com.webexqoe.te.poll.PollUrls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

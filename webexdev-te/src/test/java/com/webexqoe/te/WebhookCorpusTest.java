@@ -1,5 +1,7 @@
 package com.webexqoe.te;
 
+import com.webexqoe.te.alert.DynamoAlertStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,0 @@
-package com.webexqoe.te;
-
-/** Port: the polling table. */
-public interface PollingStore {
-
-    void save(PollingRecord record);
-}
