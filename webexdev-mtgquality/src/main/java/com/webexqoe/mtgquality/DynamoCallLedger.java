@@ -25,15 +25,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * condition "no call yet, or the last one at least five minutes ago"; a refused turn reads the
  * item back ({@code GetItem}) to say when the meeting may be asked again.
  */
-public final class DynamoCallLedger implements CallLedger {
-
-    private final DynamoDbClient client;
-    private final String table;
-
-    public DynamoCallLedger(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
+public record DynamoCallLedger(DynamoDbClient client, String table) implements CallLedger {
 
     @Override
     public Turn take(String meetingId, Instant now) {

@@ -22,15 +22,9 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * which takes no empty strings); {@code items}, the whole record with exact numbers; the TTL
  * {@code expiresAt}, 90 days.
  */
-public final class DynamoQualityStore implements QualityStore {
+public record DynamoQualityStore(DynamoTable table) implements QualityStore {
 
     static final Duration RETENTION = QualityTable.RETENTION;
-
-    private final DynamoTable table;
-
-    public DynamoQualityStore(DynamoTable table) {
-        this.table = table;
-    }
 
     @Override
     public void saveAll(List<ParticipantQuality> records, Instant readAt) {

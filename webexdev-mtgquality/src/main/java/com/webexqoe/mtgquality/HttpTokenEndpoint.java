@@ -29,17 +29,9 @@ import java.util.stream.Collectors;
  * so it is sent once: a refresh that reached Webex must not be repeated. Messages name the
  * status and at most the OAuth error code ({@code invalid_grant}); never the body.
  */
-public final class HttpTokenEndpoint implements TokenEndpoint {
+public record HttpTokenEndpoint(HttpFetcher http, URI url) implements TokenEndpoint {
 
     static final String SOURCE = "Webex token endpoint";
-
-    private final HttpFetcher http;
-    private final URI url;
-
-    public HttpTokenEndpoint(HttpFetcher http, URI url) {
-        this.http = http;
-        this.url = url;
-    }
 
     @Override
     public TokenPair refresh(IntegrationSettings integration, String refreshToken, Deadline deadline) {

@@ -11,23 +11,13 @@ import java.util.Map;
  * {@code hostEmail}) and {@code webexdev/mtgquality-token} ({@code ACCESS_TOKEN},
  * {@code REFRESH_TOKEN}).
  */
-public final class SecretsManagerTokenSecrets implements TokenSecrets {
+public record SecretsManagerTokenSecrets(SecretStore store, String settingsSecret, String tokenSecret) implements TokenSecrets {
 
     static final String CLIENT_ID = "CLIENT_ID";
     static final String CLIENT_SECRET = "CLIENT_SECRET";
     static final String HOST_EMAIL = "hostEmail";
     static final String ACCESS_TOKEN = "ACCESS_TOKEN";
     static final String REFRESH_TOKEN = "REFRESH_TOKEN";
-
-    private final SecretStore store;
-    private final String settingsSecret;
-    private final String tokenSecret;
-
-    public SecretsManagerTokenSecrets(SecretStore store, String settingsSecret, String tokenSecret) {
-        this.store = store;
-        this.settingsSecret = settingsSecret;
-        this.tokenSecret = tokenSecret;
-    }
 
     @Override
     public IntegrationSettings integration() {

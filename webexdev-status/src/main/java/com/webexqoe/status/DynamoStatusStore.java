@@ -19,16 +19,10 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * original named them; {@code published} (ISO-8601 UTC) and the TTL {@code expiresAt} are new. The JSON
  * API's items (docs/behaviour.md#status-api) share the table under {@code api:} titles.
  */
-public final class DynamoStatusStore implements StatusStore {
+public record DynamoStatusStore(DynamoTable table) implements StatusStore {
 
     /** Items nobody has seen in the feed for this long expire (DynamoDB TTL). */
     static final Duration RETENTION = StatusTable.RETENTION;
-
-    private final DynamoTable table;
-
-    public DynamoStatusStore(DynamoTable table) {
-        this.table = table;
-    }
 
     @Override
     public void saveAll(List<StatusEntry> entries, Instant seenAt) {

@@ -25,19 +25,11 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * {@code Sentiment}, {@code SentimentScore}, {@code language_code} as the original wrote them;
  * {@code day} for the {@code byDay} index and the TTL {@code expiresAt} are new.
  */
-public final class DynamoPostStore implements PostStore {
+public record DynamoPostStore(DynamoTable table, LocalTimes times) implements PostStore {
 
     public static final String KEY = TwitterTable.TWEET_ID;
     /** Stored posts expire a week after they were analysed: recent search only reaches 7 days back. */
     static final Duration RETENTION = TwitterTable.RETENTION;
-
-    private final DynamoTable table;
-    private final LocalTimes times;
-
-    public DynamoPostStore(DynamoTable table, LocalTimes times) {
-        this.table = table;
-        this.times = times;
-    }
 
     @Override
     public Set<String> storedIds(Collection<String> ids) {

@@ -31,18 +31,10 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * may make; every write is an UpdateItem (the counter grows by {@code ADD}, which DynamoDB applies
  * atomically), the one right this bookkeeping adds to the function's role.
  */
-public final class DynamoXLedger implements XLedger {
+public record DynamoXLedger(DynamoDbClient client, DynamoTable table) implements XLedger {
 
     /** A counter outlives its day by two, so the page still finds yesterday's in any time zone. */
     static final Duration COUNTER_TTL = Duration.ofDays(3);
-
-    private final DynamoDbClient client;
-    private final DynamoTable table;
-
-    public DynamoXLedger(DynamoDbClient client, DynamoTable table) {
-        this.client = client;
-        this.table = table;
-    }
 
     static Map<String, AttributeValue> counterKey(LocalDate utcDay) {
         return Map.of(TwitterTable.TWEET_ID, s(TwitterTable.readsKey(utcDay)));

@@ -22,19 +22,11 @@ import static com.webexqoe.common.dynamo.AttributeValues.s;
  * with {@code attribute_not_exists}. The marker has no {@code day}, so the {@code byDay} index (what
  * the dashboard reads) never shows it.
  */
-public final class DynamoAlertStore implements AlertStore {
+public record DynamoAlertStore(DynamoTable table, LocalTimes times) implements AlertStore {
 
     static final Duration RETENTION = AlertTable.RETENTION;
     /** The marker's sort key: not a time, and sorts before every time of its event. */
     public static final String DELIVERY_MARK = "#delivery";
-
-    private final DynamoTable table;
-    private final LocalTimes times;
-
-    public DynamoAlertStore(DynamoTable table, LocalTimes times) {
-        this.table = table;
-        this.times = times;
-    }
 
     @Override
     public boolean claim(String eventId, Instant receivedAt) {

@@ -12,13 +12,7 @@ import static com.webexqoe.common.dynamo.AttributeValues.n;
 import static com.webexqoe.common.dynamo.AttributeValues.s;
 
 /** Table {@code webexdev-te-polling}: key {@code datetime}; lists of maps with exact numbers. */
-public final class DynamoPollingStore implements PollingStore {
-
-    private final DynamoTable table;
-
-    public DynamoPollingStore(DynamoTable table) {
-        this.table = table;
-    }
+public record DynamoPollingStore(DynamoTable table) implements PollingStore {
 
     @Override
     public void save(PollingRecord record) {
