@@ -1,5 +1,6 @@
 package com.webexqoe.bench;
 
+import com.webexqoe.standins.RuntimeApi;
 import com.webexqoe.local.AppCds;
 import com.webexqoe.local.DemoWorld;
 import com.webexqoe.local.FunctionJvm;

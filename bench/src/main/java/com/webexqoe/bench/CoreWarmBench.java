@@ -1,5 +1,6 @@
 package com.webexqoe.bench;
 
+import com.webexqoe.standins.RuntimeApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.json.Json;

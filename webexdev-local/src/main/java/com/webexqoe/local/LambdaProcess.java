@@ -1,30 +1,24 @@
 package com.webexqoe.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.webexqoe.standins.RuntimeApi;
+
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One function as Lambda runs it: its own JVM, its own class path (the function's shaded jar and
  * the Lambda runtime interface client) and its own environment, taking events from a local Lambda
- * Runtime API (2018-06-01). Like a Lambda container it handles one invocation at a time and stays
+ * Runtime API (2018-06-01, {@link RuntimeApi}). Like a Lambda container it handles one invocation at a time and stays
  * warm between them; a JVM that died or timed out is replaced at the next invocation.
  */
 final class LambdaProcess implements AutoCloseable {
@@ -33,22 +27,12 @@ final class LambdaProcess implements AutoCloseable {
     record Outcome(boolean error, String body, long millis) {
     }
 
-    private record Pending(String requestId, byte[] event, long deadlineMillis, CompletableFuture<Outcome> result,
-                           long startedNanos) {
-    }
-
-    private static final String PREFIX = "/2018-06-01/runtime";
-
     private final String name;
     private final List<String> command;
     private final Map<String, String> env;
     private final Path logFile;
     private final Duration timeout;
-    private final HttpServer server;
-    private final ExecutorService serverThreads;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile Pending current;
-    private volatile String initError;
+    private final RuntimeApi api;
     private volatile boolean closed;
     private volatile Process process;
 
@@ -59,18 +43,10 @@ final class LambdaProcess implements AutoCloseable {
         this.logFile = logFile;
         this.timeout = timeout;
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new StartupException("cannot open the local Runtime API for " + name + ": " + e.getMessage(), e);
+            this.api = new RuntimeApi(name, LocalSystem.REGION);
+        } catch (UncheckedIOException e) {
+            throw new StartupException(e.getMessage(), e);
         }
-        this.serverThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, name + "-runtime-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(serverThreads);
-        server.createContext(PREFIX, this::handle);
-        server.start();
     }
 
     String name() {
@@ -78,8 +54,8 @@ final class LambdaProcess implements AutoCloseable {
     }
 
     /** The running JVM, if any (tests check that none is left after shutdown). */
-    synchronized java.util.Optional<ProcessHandle> processHandle() {
-        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+    synchronized Optional<ProcessHandle> processHandle() {
+        return process == null ? Optional.empty() : Optional.of(process.toHandle());
     }
 
     /** Starts the JVM now, so the first scheduled run does not wait for it. */
@@ -92,26 +68,23 @@ final class LambdaProcess implements AutoCloseable {
         if (closed) {
             return new Outcome(true, "{\"errorMessage\":\"the local run is stopping\"}", 0);
         }
+        long started = System.nanoTime();
         ensureRunning();
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        Pending pending = new Pending(UUID.randomUUID().toString(), eventJson.getBytes(StandardCharsets.UTF_8), deadline,
-                new CompletableFuture<>(), System.nanoTime());
-        queue.add(pending);
+        CompletableFuture<RuntimeApi.Outcome> result = api.submit(eventJson, System.currentTimeMillis() + timeout.toMillis());
         try {
-            return pending.result().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            RuntimeApi.Outcome outcome = result.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            return new Outcome(outcome.error(), outcome.body(), elapsed(started));
         } catch (TimeoutException e) {
             // Lambda ends a function that runs past its timeout; so does this.
-            queue.remove(pending);
+            api.withdraw(result);
             stopProcess();
             return new Outcome(true, "{\"errorMessage\":\"" + name + " timed out after " + timeout.toSeconds() + " s\"}",
-                    elapsed(pending));
+                    elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(true, "{\"errorMessage\":\"interrupted\"}", elapsed(pending));
+            return new Outcome(true, "{\"errorMessage\":\"interrupted\"}", elapsed(started));
         } catch (ExecutionException e) {
-            return new Outcome(true, "{\"errorMessage\":\"" + e.getCause().getMessage() + "\"}", elapsed(pending));
-        } finally {
-            current = null;
+            return new Outcome(true, "{\"errorMessage\":\"" + e.getCause().getMessage() + "\"}", elapsed(started));
         }
     }
 
@@ -119,14 +92,14 @@ final class LambdaProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        initError = null;
+        api.clearInitError();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(env);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", name);
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -136,67 +109,14 @@ final class LambdaProcess implements AutoCloseable {
             throw new StartupException("cannot start the JVM of " + name + ": " + e.getMessage(), e);
         }
         Process started = process;
-        // A JVM that dies (an init error, a crash) fails the invocation it was given at once.
-        started.onExit().thenRun(() -> {
-            String error = initError != null ? initError
-                    : "{\"errorMessage\":\"" + name + " exited with code " + started.exitValue() + "\"}";
-            Pending waiting = current;
-            if (waiting != null && !waiting.result().isDone()) {
-                waiting.result().complete(new Outcome(true, error, elapsed(waiting)));
-            }
-            // An event the JVM never took (it died during init) fails now rather than at the timeout.
-            for (Pending queued = queue.poll(); queued != null; queued = queue.poll()) {
-                queued.result().complete(new Outcome(true, error, elapsed(queued)));
-            }
-        });
+        // A JVM that dies (an init error, a crash) fails the invocation it was given, and any it
+        // never took, at once rather than at the timeout.
+        started.onExit().thenRun(() -> api.failUnanswered(api.initError()
+                .orElse("{\"errorMessage\":\"" + name + " exited with code " + started.exitValue() + "\"}")));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (path.endsWith("/invocation/next")) {
-            Pending next = null;
-            while (!closed && next == null) {
-                try {
-                    next = queue.poll(200, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (next == null) {
-                exchange.close();
-                return;
-            }
-            current = next;
-            exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.requestId());
-            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
-            exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                    "arn:aws:lambda:" + LocalSystem.REGION + ":000000000000:function:" + name);
-            exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            reply(exchange, 200, next.event());
-            return;
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
-        Pending waiting = current;
-        if (path.endsWith("/init/error")) {
-            initError = text;
-        } else if (waiting != null && path.contains(waiting.requestId())) {
-            waiting.result().complete(new Outcome(path.endsWith("/error"), text, elapsed(waiting)));
-        }
-        reply(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long elapsed(Pending pending) {
-        return (System.nanoTime() - pending.startedNanos()) / 1_000_000;
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static long elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private void stopProcess() {
@@ -222,7 +142,6 @@ final class LambdaProcess implements AutoCloseable {
         closed = true;
         // Not under the invocation lock: killing the JVM is what ends a running invocation.
         stopProcess();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        api.close();
     }
 }
