@@ -11,6 +11,8 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.dynamo.KeyQuery;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.core.history.DynamoHealthHistoryStore;
+import com.webexqoe.core.history.HealthHistory;
 import com.webexqoe.core.notify.DynamoNotifyStateStore;
 import com.webexqoe.core.notify.HttpWebexMessages;
 import com.webexqoe.core.notify.Notifier;
@@ -95,14 +97,16 @@ public final class CoreHandler implements RequestStreamHandler {
         SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL);
         DynamoDashboardSources sources = new DynamoDashboardSources(tables, secrets, secretName, zone);
         ObjectStore store = new ObjectStore(S3Clients.create(aws), bucket);
-        Optional<NotifyStateStore> notifyState = env.optional(EnvVars.DYNAMODB_TABLENAME_HEALTH)
-                .map(table -> new DynamoNotifyStateStore(dynamo, table));
+        Optional<String> healthTable = env.optional(EnvVars.DYNAMODB_TABLENAME_HEALTH);
+        Optional<NotifyStateStore> notifyState = healthTable.map(table -> new DynamoNotifyStateStore(dynamo, table));
+        HealthHistory history = healthTable.map(table -> new HealthHistory(new DynamoHealthHistoryStore(dynamo, table), log))
+                .orElse(HealthHistory.off());
         Notifier notifier = new Notifier(Notifier.settings(env, zone, secretName, log), notifyState,
                 new HttpWebexMessages(new HttpFetcher(HttpSettings.fromEnv(env)),
                         env.url(EnvVars.WEBEX_API_BASE_URL, EnvVars.WEBEX_API_BASE_URL_DEFAULT)), secrets, log);
         DashboardRun dashboard = new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
                 env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)))
-                .withNotifier(notifier);
+                .withNotifier(notifier).withHistory(history);
         // SnapStart: render an empty page into memory (Thymeleaf, the score, the trend JSON); marshal the
         // reads, the secret read and the page's PUT (each stopped before sending).
         KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition(com.webexqoe.common.schema.AlertTable.DAY, AttributeValues.s("2000-01-01"));
