@@ -103,6 +103,7 @@ public final class DashboardPage {
                         ? "Cisco reports an incident: " + score.service().evidence().get(0)
                         : "No Webex outage has been announced by Cisco", score.service().warning(), status, shown),
                 assessment("home", "User's Webex quality", home.line(), home.warning(), quality, shown)));
+        model.put("history", Map.of("zone", settings.zone().getId(), "threshold", HealthScore.FINE_FROM.toPlainString()));
         model.put("graphTests", GRAPH_TESTS);
         model.put("cloudWatch", settings.cloudWatch().map(URI::toString).orElse(null));
         model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),

@@ -53,9 +53,15 @@ public final class HealthHistory {
 
     /** This run's point: its slot, score and terms, home verdict and "where" location as stored. */
     public static HealthTable.Slot point(Assessment assessment) {
-        return new HealthTable.Slot(HealthTable.slotStart(assessment.at()), assessment.at(), assessment.health(),
-                assessment.score().social().value(), assessment.score().path().value(), assessment.score().service().value(),
-                homeKey(assessment.home().level()), whereKey(assessment.place()));
+        return new HealthTable.Slot(HealthTable.slotStart(assessment.at()), assessment.at(), plain(assessment.health()),
+                plain(assessment.score().social().value()), plain(assessment.score().path().value()),
+                plain(assessment.score().service().value()), homeKey(assessment.home().level()), whereKey(assessment.place()));
+    }
+
+    /** {@code 80.0} is stored as {@code 80}, {@code -1.50} as {@code -1.5}: the value, not the scale it was computed at. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static String homeKey(HomeAssessment.Level level) {

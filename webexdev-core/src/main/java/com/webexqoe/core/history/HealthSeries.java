@@ -29,7 +29,7 @@ public final class HealthSeries {
     public static List<LocalDate> days(Instant now) {
         List<LocalDate> days = new ArrayList<>();
         LocalDate last = HealthTable.utcDay(now);
-        for (LocalDate day = HealthTable.utcDay(HealthTable.slotStart(now.minus(WINDOW))); !day.isAfter(last); day = day.plusDays(1)) {
+        for (LocalDate day = HealthTable.utcDay(now.minus(WINDOW)); !day.isAfter(last); day = day.plusDays(1)) {
             days.add(day);
         }
         return days;
@@ -57,17 +57,18 @@ public final class HealthSeries {
 
     /**
      * The points of the window ending at {@code now}: every slot of {@code days} (and {@code point},
-     * which counts even when it could not be stored) that began at or after {@code now − 7 days},
-     * one per slot (its minimum), oldest first.
+     * which counts even when it could not be stored) of the last 7 days: the current slot and the
+     * 671 before it, one point per slot (its minimum), oldest first.
      */
     public static List<HealthTable.Slot> window(List<HealthHistoryStore.SeriesDay> days, Optional<HealthTable.Slot> point,
                                                 Instant now) {
-        Instant from = now.minus(WINDOW);
+        // 7 × 96 slots: the current one and the 671 before it
+        Instant after = HealthTable.slotStart(now).minus(WINDOW);
         Map<Instant, HealthTable.Slot> slots = new TreeMap<>();
         days.stream().flatMap(day -> day.slots().stream()).forEach(slot -> slots.merge(slot.slotStart(), slot, HealthSeries::min));
         point.ifPresent(p -> slots.merge(p.slotStart(), p, HealthSeries::min));
         return slots.values().stream()
-                .filter(slot -> !slot.slotStart().isBefore(from) && !slot.slotStart().isAfter(now))
+                .filter(slot -> slot.slotStart().isAfter(after) && !slot.slotStart().isAfter(now))
                 .sorted(Comparator.comparing(HealthTable.Slot::slotStart))
                 .toList();
     }
