@@ -89,24 +89,12 @@ class HealthHistoryIntegrationTest {
                 "Webex Web Zone", List.of("Tokyo, Japan"), List.of("Response Time: 980 ms"))));
     }
 
-    /** A series item as another run (or the demo seeder) leaves it: one encoded slot per entry. */
     private void seedSeries(LocalDate day, long version, List<HealthTable.Slot> slots) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(HealthTable.PK, AttributeValue.builder().s(HealthTable.SERIES_PK).build());
-        item.put(HealthTable.SK, AttributeValue.builder().s(HealthTable.seriesSortKey(day)).build());
-        item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder().l(slots.stream()
-                .map(slot -> AttributeValue.builder().s(slot.encode()).build()).toList()).build());
-        item.put(HealthTable.SERIES_VERSION, AttributeValue.builder().n(Long.toString(version)).build());
-        item.put(HealthTable.EXPIRES_AT, AttributeValue.builder().n(Long.toString(HealthTable.seriesExpiresAt(day))).build());
-        dynamo.client().putItem(r -> r.tableName(TABLE).item(item));
+        scenario.seedHealthSeries(day, version, slots);
     }
 
-    /** A slot whose run ran {@code into} its start, with S = service and T = social (N = 0). */
     static HealthTable.Slot slot(Instant start, Duration into, String social, String service, String home, String where) {
-        BigDecimal t = new BigDecimal(social);
-        BigDecimal s = new BigDecimal(service);
-        return new HealthTable.Slot(start, start.plus(into), BigDecimal.valueOf(100).add(t).add(s), t, BigDecimal.ZERO, s,
-                home, where);
+        return CoreScenario.healthSlot(start, into, social, service, home, where);
     }
 
     @Test
