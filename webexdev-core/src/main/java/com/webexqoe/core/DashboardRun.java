@@ -117,17 +117,17 @@ public final class DashboardRun {
         return sources.describe() + " -> s3://" + bucket.bucket();
     }
 
-    /** Runs a task on a thread of its own (the asset check: once an hour, or once per container). */
+    /** Runs a task on a thread of its own (the asset check, the history's reads and writes, a data file's put). */
     private static final Executor ASIDE = task -> {
-        Thread thread = new Thread(task, "asset-check");
+        Thread thread = new Thread(task, "beside-the-run");
         thread.setDaemon(true);
         thread.start();
     };
 
-    /** The asset check's result, or its own exception (as if it had run on this thread). */
-    private static List<String> awaitAssets(CompletableFuture<List<String>> check) {
+    /** A task's result (the asset check's, a put's), or its own exception (as if it had run on this thread). */
+    private static <T> T await(CompletableFuture<T> task) {
         try {
-            return check.join();
+            return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -159,22 +159,27 @@ public final class DashboardRun {
         CompletableFuture<List<String>> assetCheck = deadline.fits(ASSET_CHECK_BUDGET) && assets.due(now)
                 ? CompletableFuture.supplyAsync(() -> assets.ensureIn(bucket, now), ASIDE)
                 : CompletableFuture.completedFuture(List.of());
+        // The history's reads (eight series items at most) count in this run's itemsRead; they need
+        // no score, so they run beside the sources' reads.
+        DynamoTable.ReadCost historyBefore = history.readCost();
+        HealthHistory.Recording recording = history.begin(now, ASIDE);
         DynamoTable.ReadCost before = sources.readCost();
         Snapshot snapshot = sources.read(now);
         DynamoTable.ReadCost after = sources.readCost();
         PageSettings settings = new PageSettings(zone, banner, cloudWatch, assets.versions());
         DashboardPage.Content content = DashboardPage.build(snapshot, settings);
         Assessment assessment = Assessment.of(now, content);
-        // The history's reads (eight series items at most) count in this run's itemsRead.
-        DynamoTable.ReadCost historyBefore = history.readCost();
-        HealthHistory.Outcome recorded = history.record(assessment, content.headline().text());
+        HealthHistory.Outcome recorded = recording.finish(assessment, content.headline().text());
         DynamoTable.ReadCost historyAfter = history.readCost();
         byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
+        byte[] healthJson = DashboardPage.healthJson(recorded.series(), settings).getBytes(StandardCharsets.UTF_8);
         // Assets first: the page must never link a file the bucket does not hold yet.
-        List<String> uploaded = awaitAssets(assetCheck);
+        List<String> uploaded = await(assetCheck);
+        // The two data files side by side (independent objects), then the page that reads them.
+        CompletableFuture<Void> healthPut = CompletableFuture.runAsync(
+                () -> bucket.put(HEALTH, healthJson, TREND_TYPE, INDEX_CACHE), ASIDE);
         bucket.put(TREND, content.trendJson().getBytes(StandardCharsets.UTF_8), TREND_TYPE, INDEX_CACHE);
-        bucket.put(HEALTH, DashboardPage.healthJson(recorded.series(), settings).getBytes(StandardCharsets.UTF_8),
-                TREND_TYPE, INDEX_CACHE);
+        await(healthPut);
         bucket.put(INDEX, html, INDEX_TYPE, INDEX_CACHE);
         // After the page: a notification never delays or fails it. A run that could not read every
         // source does not notify: a missing table is no recovery.

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * The health history of each run (docs/webexdev-core.md "Health history"): the run's own item,
- * then the 7-day series read from eight series items (one BatchGetItem) and today's item updated
- * when this run opens a slot or lowers its minimum. A failure is logged by name and leaves the
+ * The health history of each run (docs/webexdev-core.md "Health history"): the 7-day series read
+ * from eight series items (one BatchGetItem, started beside the sources' reads), the run's own
+ * item, and today's item updated when this run opens a slot or lowers its minimum. A failure is logged by name and leaves the
  * chart with what was read: the history never fails the render.
  */
 public final class HealthHistory {
@@ -72,37 +75,87 @@ public final class HealthHistory {
         return place.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Records the run and reads the series, one after the other (the two phases below on this thread). */
     public Outcome record(Assessment assessment, String headline) {
-        HealthTable.Slot point = point(assessment);
+        return begin(assessment.at(), Runnable::run).finish(assessment, headline);
+    }
+
+    /**
+     * Starts reading the window's series items on {@code aside}, so the read runs beside the
+     * sources' reads (it needs no score); {@link Recording#finish} then records the run.
+     */
+    public Recording begin(Instant now, Executor aside) {
         if (store.isEmpty()) {
-            return new Outcome(List.of(point), "off");
+            return new Recording(null, CompletableFuture.completedFuture(List.of()), aside);
         }
         HealthHistoryStore table = store.get();
-        Instant now = assessment.at();
-        List<String> failures = new ArrayList<>();
-        try {
-            table.putRun(new HealthHistoryStore.RunRecord(point, assessment.fine(), headline));
-        } catch (RuntimeException e) {
-            failures.add(failed("record the run", table, e));
+        return new Recording(table, CompletableFuture.supplyAsync(() -> table.readDays(HealthSeries.days(now)), aside), aside);
+    }
+
+    /** A run's history between the series read (started) and the record (when the score is known). */
+    public final class Recording {
+        private final HealthHistoryStore table;
+        private final CompletableFuture<List<HealthHistoryStore.SeriesDay>> read;
+        private final Executor aside;
+
+        private Recording(HealthHistoryStore table, CompletableFuture<List<HealthHistoryStore.SeriesDay>> read, Executor aside) {
+            this.table = table;
+            this.read = read;
+            this.aside = aside;
         }
-        List<HealthHistoryStore.SeriesDay> days = List.of();
-        boolean read = false;
-        try {
-            days = table.readDays(HealthSeries.days(now));
-            read = true;
-        } catch (RuntimeException e) {
-            failures.add(failed("read the 7-day series", table, e));
-        }
-        if (read) {
-            // Without the read there is no version to write against: today's slot waits for the next run.
-            try {
-                days = updateToday(table, days, point);
-            } catch (RuntimeException e) {
-                failures.add(failed("update today's series item", table, e));
+
+        /**
+         * Puts the run's item (beside the rest), waits for the series, updates today's item when
+         * this run opens or lowers its slot, and answers the window's points.
+         */
+        public Outcome finish(Assessment assessment, String headline) {
+            HealthTable.Slot point = point(assessment);
+            if (table == null) {
+                return new Outcome(List.of(point), "off");
             }
+            Instant now = assessment.at();
+            List<String> failures = new ArrayList<>();
+            CompletableFuture<Void> put = CompletableFuture.runAsync(
+                    () -> table.putRun(new HealthHistoryStore.RunRecord(point, assessment.fine(), headline)), aside);
+            List<HealthHistoryStore.SeriesDay> days = List.of();
+            boolean wasRead = false;
+            try {
+                days = join(read);
+                wasRead = true;
+            } catch (RuntimeException e) {
+                failures.add(failed("read the 7-day series", table, e));
+            }
+            if (wasRead) {
+                // Without the read there is no version to write against: today's slot waits for the next run.
+                try {
+                    days = updateToday(table, days, point);
+                } catch (RuntimeException e) {
+                    failures.add(failed("update today's series item", table, e));
+                }
+            }
+            try {
+                join(put);
+            } catch (RuntimeException e) {
+                failures.add(0, failed("record the run", table, e));
+            }
+            List<HealthTable.Slot> series = HealthSeries.window(days, Optional.of(point), now);
+            return new Outcome(series, failures.isEmpty() ? "recorded" : "failed: " + String.join("; ", failures));
         }
-        List<HealthTable.Slot> series = HealthSeries.window(days, Optional.of(point), now);
-        return new Outcome(series, failures.isEmpty() ? "recorded" : "failed: " + String.join("; ", failures));
+    }
+
+    /** The task's result, or its own exception (as if it had run on this thread). */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The days with today's item as written (or as another run left it, when our point no longer lowers it). */
