@@ -1,6 +1,7 @@
 package com.webexqoe.core.history;
 
 import com.webexqoe.common.WebexdevException;
+import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.schema.HealthTable;
@@ -96,6 +97,21 @@ public final class DynamoHealthHistoryStore implements HealthHistoryStore {
         } catch (SdkException e) {
             throw new WebexdevException("DynamoDB table " + table.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SnapStart priming: marshals and signs the series' BatchGetItem and a conditional PutItem of a
+     * constant item through the real client, each stopped by {@code PrimingGuard} before it is sent.
+     */
+    public void prime() {
+        Map<String, AttributeValue> key = key(LocalDate.EPOCH);
+        PrimingGuard.prime("BatchGetItem " + table.name(), () -> client.batchGetItem(r -> r
+                .requestItems(Map.of(table.name(), software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                        .keys(List.of(key)).build()))
+                .overrideConfiguration(PrimingGuard.MARK)));
+        PrimingGuard.prime("PutItem " + table.name(), () -> client.putItem(r -> r.tableName(table.name()).item(key)
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", HealthTable.PK))
+                .overrideConfiguration(PrimingGuard.MARK)));
     }
 
     @Override
