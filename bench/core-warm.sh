@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Core warm-run benchmark (on demand, not part of the tests): seeds one day, then thirty days of
-# history at realistic rates into dynalite and times warm runs of the core jar in one JVM each.
+# Core warm-run benchmark (on demand, not part of the tests): seeds one day, then seven, then thirty
+# days of history at realistic rates into dynalite (the health table's run items one a minute and
+# its 7-day series items included) and times warm runs of the core jar in one JVM each.
 #   bench/core-warm.sh [warm runs]        (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."

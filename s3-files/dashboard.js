@@ -1,7 +1,7 @@
 /*
- * Webex QoE Dashboard: the route graph (ThousandEyes path visualisation, one route at a time)
- * and the 24 h trend chart. Loaded from the bucket with d3; every outside text (IP, network,
- * location, names) is inserted with .text(), never as HTML.
+ * Webex QoE Dashboard: the route graph (ThousandEyes path visualisation, one route at a time),
+ * the 24 h trend chart and the 7-day health chart. Loaded from the bucket with d3; every outside
+ * text (IP, network, location, names) is inserted with .text(), never as HTML.
  */
 (function () {
   'use strict';
@@ -204,9 +204,138 @@
     container.dataset.drawn = 'true';
   }
 
+  /** The rows under the health line: what pulled the score down in each slot (docs/webexdev-core.md). */
+  var CAUSES = [
+    { key: 'social', title: 'T social', pulled: function (p) { return p.T < 0; } },
+    { key: 'path', title: 'N path', pulled: function (p) { return p.N < 0; } },
+    { key: 'service', title: 'S service', pulled: function (p) { return p.S < 0; } },
+    { key: 'home', title: 'home', pulled: function (p) { return p.home === 'poor'; } }
+  ];
+  var WHERE = { none: 'none', home: 'home', 'internet-path': 'internet path', 'webex-service': 'Webex service' };
+  var HOME = { good: 'good', poor: 'poor', 'no-data': 'no data' };
+
+  function signed(value) {
+    return value > 0 ? '+' + value : String(value);
+  }
+
+  /** A point's components as one line of text (the tooltip and the read-out below the chart). */
+  function describe(p) {
+    return p.label + ' \u00b7 Health ' + p.health + ' = 100 + T (' + signed(p.T) + ') + N (' + signed(p.N) + ') + S ('
+      + signed(p.S) + ') \u00b7 T ' + signed(p.T) + ' \u00b7 N ' + signed(p.N) + ' \u00b7 S ' + signed(p.S)
+      + ' \u00b7 home ' + (HOME[p.home] || p.home) + ' \u00b7 where ' + (WHERE[p.where] || p.where)
+      + ' \u00b7 lowest run ' + String(p.runLabel).slice(11);
+  }
+
+  function drawHealth() {
+    var container = document.getElementById('health-chart');
+    if (!container) { return; }
+    fetch(container.dataset.src, { cache: 'no-cache', credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        return response.json();
+      })
+      .then(function (data) {
+        var points = Array.isArray(data.points) ? data.points.filter(function (p) {
+          return p && typeof p.t === 'number' && typeof p.health === 'number';
+        }) : [];
+        healthChart(container, points, typeof data.threshold === 'number' ? data.threshold : 70,
+          (typeof data.slotMinutes === 'number' ? data.slotMinutes : 15) * 60000);
+      })
+      .catch(function () { container.dataset.drawn = 'failed'; });
+  }
+
+  function healthChart(container, points, threshold, slotMs) {
+    var message = document.getElementById('health-chart-message');
+    var readout = document.getElementById('health-readout');
+    container.dataset.points = String(points.length);
+    if (points.length === 0) {
+      if (message) { message.hidden = false; }
+      container.dataset.drawn = 'true';
+      return;
+    }
+    var width = Math.max(container.clientWidth, 360);
+    var plotHeight = 190;
+    var rowHeight = 15;
+    var margin = { top: 14, right: 12, bottom: 24, left: 70 };
+    var bandsTop = margin.top + plotHeight + 8;
+    var height = bandsTop + CAUSES.length * rowHeight + margin.bottom;
+    var last = points[points.length - 1].t;
+    var first = Math.min(points[0].t, last - 7 * 24 * 3600000);
+    var x = d3.scaleLinear().domain([first, last + slotMs]).range([margin.left, width - margin.right]);
+    var low = Math.min(0, d3.min(points, function (p) { return p.health; }));
+    var high = Math.max(100, d3.max(points, function (p) { return p.health; }));
+    var y = d3.scaleLinear().domain([low, high]).nice().range([margin.top + plotHeight, margin.top]);
+    var svg = d3.select(container).append('svg')
+      .attr('id', 'health-svg')
+      .attr('viewBox', '0 0 ' + width + ' ' + height)
+      .attr('width', width).attr('height', height)
+      .attr('role', 'img').attr('aria-label', 'Health score over 7 days, lowest of each 15 minutes, with what pulled it down');
+
+    // x axis ticks at local midnights, labelled with the page's own (TZ) labels, never the browser's zone
+    var midnights = points.filter(function (p) { return String(p.label).slice(11) === '00:00'; });
+    var ticks = midnights.length ? midnights : [points[0], points[Math.floor(points.length / 2)], points[points.length - 1]];
+    svg.append('g').attr('class', 'axis')
+      .attr('transform', 'translate(0,' + (height - margin.bottom) + ')')
+      .call(d3.axisBottom(x).tickValues(ticks.map(function (p) { return p.t; }))
+        .tickFormat(function (t) {
+          var point = ticks.filter(function (p) { return p.t === t; })[0];
+          return point ? String(point.label).slice(5, midnights.length ? 10 : 16) : '';
+        }));
+    svg.append('g').attr('class', 'axis').attr('transform', 'translate(' + margin.left + ',0)').call(d3.axisLeft(y).ticks(5));
+
+    var band = svg.append('g').attr('class', 'threshold-band');
+    band.append('line').attr('class', 'threshold')
+      .attr('x1', margin.left).attr('x2', width - margin.right)
+      .attr('y1', y(threshold)).attr('y2', y(threshold))
+      .append('title').text('Verdict threshold ' + threshold + ': below it "Webex may not be working properly"');
+    band.append('text').attr('class', 'threshold-label').attr('x', width - margin.right - 4).attr('y', y(threshold) - 4)
+      .text('threshold ' + threshold);
+
+    // the line breaks where slots have no run (the function did not run, or history was off)
+    var withGaps = [];
+    points.forEach(function (p, i) {
+      if (i > 0 && p.t - points[i - 1].t > slotMs) { withGaps.push(null); }
+      withGaps.push(p);
+    });
+    svg.append('path').datum(withGaps).attr('class', 'health-line')
+      .attr('d', d3.line().defined(function (p) { return p !== null; })
+        .x(function (p) { return x(p.t + slotMs / 2); })
+        .y(function (p) { return y(p.health); }));
+
+    function show(p) {
+      if (readout) { readout.textContent = describe(p); }
+    }
+    svg.append('g').attr('class', 'health-points').selectAll('circle')
+      .data(points).enter().append('circle')
+      .attr('class', function (p) { return 'health-point' + (p.health < threshold ? ' below' : ''); })
+      .attr('r', points.length > 200 ? 2 : 3.5)
+      .attr('cx', function (p) { return x(p.t + slotMs / 2); })
+      .attr('cy', function (p) { return y(p.health); })
+      .on('mouseenter', function (event, p) { show(p); })
+      .on('click', function (event, p) { show(p); })
+      .append('title').text(describe);
+
+    var slotWidth = Math.max(1.5, x(first + slotMs) - x(first));
+    CAUSES.forEach(function (cause, row) {
+      var top = bandsTop + row * rowHeight;
+      var g = svg.append('g').attr('class', 'cause ' + cause.key);
+      g.append('text').attr('class', 'cause-label').attr('x', margin.left - 6).attr('y', top + rowHeight - 4).text(cause.title);
+      g.append('rect').attr('class', 'cause-track').attr('x', margin.left).attr('y', top + 2)
+        .attr('width', width - margin.left - margin.right).attr('height', rowHeight - 4);
+      g.selectAll('rect.pulled').data(points.filter(cause.pulled)).enter().append('rect')
+        .attr('class', 'pulled')
+        .attr('x', function (p) { return x(p.t); })
+        .attr('y', top + 2).attr('width', slotWidth).attr('height', rowHeight - 4)
+        .append('title').text(function (p) { return cause.title + ' pulled the score down: ' + describe(p); });
+    });
+    show(points.reduce(function (worst, p) { return p.health < worst.health ? p : worst; }, points[0]));
+    container.dataset.drawn = 'true';
+  }
+
   testButtons.forEach(function (button) {
     button.addEventListener('click', function () { loadTest(button); });
   });
   if (testButtons.length) { loadTest(testButtons[0]); }
   drawTrend();
+  drawHealth();
 }());

@@ -1,8 +1,11 @@
 package com.webexqoe.bench;
 
+import com.webexqoe.common.dynamo.AttributeValues;
+import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.testkit.ProjectItems;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +18,8 @@ import java.util.Map;
  * Items in the formats the functions write (docs/behaviour.md#tables), at the rates they write them, for a
  * number of days of history ending at {@code now}: the status feed's 40 items plus two new ones a
  * day, a poll every 15 minutes, 20 alerts a day, 10 posts every 15 minutes, 40 meeting quality
- * records a day (a quarter of them the dashboard user's). Local times are in the given zone.
+ * records a day (a quarter of them the dashboard user's), and in the health table one run item a
+ * minute with the series items of the days they fall on. Local times are in the given zone.
  */
 final class HistoryItems {
 
@@ -77,6 +81,58 @@ final class HistoryItems {
             }
         }
         return new Days(statuses, alerts, polls, posts, qualities);
+    }
+
+    /**
+     * The health table's items of the days {@code [fromDay, toDay)} back from now, as a core running
+     * every minute leaves them: a run item a minute (its terms, verdict, where, home), and the series
+     * item of every UTC day touched by {@code [now − toDay days, now)}, each slot holding its minimum.
+     */
+    record Health(List<Map<String, AttributeValue>> runs, List<Map<String, AttributeValue>> series) {
+    }
+
+    Health health(int fromDay, int toDay) {
+        List<Map<String, AttributeValue>> runs = new ArrayList<>();
+        Map<java.time.LocalDate, Map<Instant, HealthTable.Slot>> days = new java.util.TreeMap<>();
+        Instant current = HealthTable.slotStart(now);
+        for (Instant at = now.minus(Duration.ofDays(toDay)); at.isBefore(current); at = at.plus(Duration.ofMinutes(1))) {
+            long minute = at.getEpochSecond() / 60;
+            BigDecimal social = BigDecimal.valueOf(-(minute % 3));
+            BigDecimal path = minute % 97 == 0 ? BigDecimal.valueOf(-10) : BigDecimal.ZERO;
+            BigDecimal service = (minute / 1440) % 5 == 0 ? BigDecimal.valueOf(-20) : BigDecimal.ZERO;
+            BigDecimal health = BigDecimal.valueOf(100).add(social).add(path).add(service);
+            String where = service.signum() < 0 ? "webex-service" : path.signum() < 0 ? "internet-path" : "none";
+            HealthTable.Slot point = new HealthTable.Slot(HealthTable.slotStart(at), at, health, social, path, service, "good", where);
+            days.computeIfAbsent(HealthTable.utcDay(at), d -> new java.util.TreeMap<>())
+                    .merge(point.slotStart(), point, (kept, run) -> run.health().compareTo(kept.health()) < 0 ? run : kept);
+            if (at.isBefore(now.minus(Duration.ofDays(fromDay)))) {
+                Map<String, AttributeValue> item = new LinkedHashMap<>();
+                item.put(HealthTable.PK, AttributeValues.s(HealthTable.runPartition(at)));
+                item.put(HealthTable.SK, AttributeValues.s(HealthTable.runSortKey(at)));
+                item.put(HealthTable.RUN_HEALTH, AttributeValues.n(health));
+                item.put(HealthTable.RUN_SOCIAL, AttributeValues.n(social));
+                item.put(HealthTable.RUN_PATH, AttributeValues.n(path));
+                item.put(HealthTable.RUN_SERVICE, AttributeValues.n(service));
+                item.put(HealthTable.RUN_FINE, AttributeValue.builder().bool(health.compareTo(BigDecimal.valueOf(70)) >= 0).build());
+                item.put(HealthTable.RUN_VERDICT, AttributeValues.s("Webex seems to be working fine"));
+                item.put(HealthTable.RUN_WHERE, AttributeValues.s(where));
+                item.put(HealthTable.RUN_HOME, AttributeValues.s("good"));
+                item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.SCHEMA.expiresAt(at)));
+                runs.add(item);
+            }
+        }
+        List<Map<String, AttributeValue>> series = new ArrayList<>();
+        days.forEach((day, slots) -> {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            item.put(HealthTable.PK, AttributeValues.s(HealthTable.SERIES_PK));
+            item.put(HealthTable.SK, AttributeValues.s(HealthTable.seriesSortKey(day)));
+            item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder()
+                    .l(slots.values().stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
+            item.put(HealthTable.SERIES_VERSION, AttributeValues.n(1));
+            item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.seriesExpiresAt(day)));
+            series.add(item);
+        });
+        return new Health(runs, series);
     }
 
     /** {@code webexdev-status} (docs/behaviour.md#status): seen at {@code seenAt}, kept 30 days. */

@@ -11,6 +11,8 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.dynamo.KeyQuery;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.core.history.DynamoHealthHistoryStore;
+import com.webexqoe.core.history.HealthHistory;
 import com.webexqoe.core.notify.DynamoNotifyStateStore;
 import com.webexqoe.core.notify.HttpWebexMessages;
 import com.webexqoe.core.notify.Notifier;
@@ -95,18 +97,20 @@ public final class CoreHandler implements RequestStreamHandler {
         SecretStore secrets = new SecretStore(SecretsManagerClients.create(aws), clock, SecretStore.DEFAULT_TTL);
         DynamoDashboardSources sources = new DynamoDashboardSources(tables, secrets, secretName, zone);
         ObjectStore store = new ObjectStore(S3Clients.create(aws), bucket);
-        Optional<NotifyStateStore> notifyState = env.optional(EnvVars.DYNAMODB_TABLENAME_HEALTH)
-                .map(table -> new DynamoNotifyStateStore(dynamo, table));
+        Optional<String> healthTable = env.optional(EnvVars.DYNAMODB_TABLENAME_HEALTH);
+        Optional<NotifyStateStore> notifyState = healthTable.map(table -> new DynamoNotifyStateStore(dynamo, table));
+        Optional<DynamoHealthHistoryStore> historyStore = healthTable.map(table -> new DynamoHealthHistoryStore(dynamo, table));
+        HealthHistory history = historyStore.map(table -> new HealthHistory(table, log)).orElse(HealthHistory.off());
         Notifier notifier = new Notifier(Notifier.settings(env, zone, secretName, log), notifyState,
                 new HttpWebexMessages(new HttpFetcher(HttpSettings.fromEnv(env)),
                         env.url(EnvVars.WEBEX_API_BASE_URL, EnvVars.WEBEX_API_BASE_URL_DEFAULT)), secrets, log);
         DashboardRun dashboard = new DashboardRun(sources, store, StaticAssets.fromClasspath(), new PageRenderer(), clock, zone,
                 env.optional(EnvVars.DASHBOARD_BANNER), PageSettings.httpsUrl(env.optional(EnvVars.CLOUDWATCH_URL)))
-                .withNotifier(notifier);
+                .withNotifier(notifier).withHistory(history);
         // SnapStart: render an empty page into memory (Thymeleaf, the score, the trend JSON); marshal the
         // reads, the secret read and the page's PUT (each stopped before sending).
         KeyQuery byDay = KeyQuery.on(DynamoDashboardSources.BY_DAY).partition(com.webexqoe.common.schema.AlertTable.DAY, AttributeValues.s("2000-01-01"));
-        SnapStartPriming priming = new SnapStartPriming(FUNCTION, List.of(
+        List<SnapStartPriming.Step> steps = new java.util.ArrayList<>(List.of(
                 new SnapStartPriming.Step("render an empty page into memory", dashboard::prime),
                 new SnapStartPriming.Step("marshal the DynamoDB reads", () -> {
                     tables.status().primeReads(null);
@@ -119,6 +123,8 @@ public final class CoreHandler implements RequestStreamHandler {
                 new SnapStartPriming.Step("marshal the secret read", () -> secrets.prime(secretName)),
                 new SnapStartPriming.Step("marshal the S3 calls", () -> store.prime(DashboardRun.INDEX,
                         "<!DOCTYPE html>".getBytes(StandardCharsets.UTF_8), DashboardRun.INDEX_TYPE))));
+        historyStore.ifPresent(table -> steps.add(new SnapStartPriming.Step("marshal the health history's calls", table::prime)));
+        SnapStartPriming priming = new SnapStartPriming(FUNCTION, steps);
         return new Wired(dashboard, priming);
     }
 

@@ -1,5 +1,7 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.schema.HealthTable;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -101,6 +103,7 @@ public final class DashboardPage {
                         ? "Cisco reports an incident: " + score.service().evidence().get(0)
                         : "No Webex outage has been announced by Cisco", score.service().warning(), status, shown),
                 assessment("home", "User's Webex quality", home.line(), home.warning(), quality, shown)));
+        model.put("history", Map.of("zone", settings.zone().getId(), "threshold", HealthScore.FINE_FROM.toPlainString()));
         model.put("graphTests", GRAPH_TESTS);
         model.put("cloudWatch", settings.cloudWatch().map(URI::toString).orElse(null));
         model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),
@@ -304,6 +307,37 @@ public final class DashboardPage {
             field(json, "jitter", poll.jitterMs());
             field(json, "responseTime", poll.responseTimeMs());
             json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    /**
+     * {@code health.json}: the 7-day chart's points, oldest first, one per 15-minute slot (UTC-aligned)
+     * with its local "yyyy-MM-dd HH:mm" label in {@code TZ}, the slot's minimum score and that run's
+     * terms (they add up: health = 100 + T + N + S), its home verdict and "where" location, and the
+     * verdict threshold. Numbers and fixed keys only, written by hand.
+     */
+    static String healthJson(List<HealthTable.Slot> points, PageSettings settings) {
+        StringBuilder json = new StringBuilder("{\"zone\":\"").append(settings.zone().getId().replace("\"", ""))
+                .append("\",\"threshold\":").append(HealthScore.FINE_FROM.toPlainString())
+                .append(",\"slotMinutes\":").append(HealthTable.SLOT.toMinutes())
+                .append(",\"points\":[");
+        for (int i = 0; i < points.size(); i++) {
+            HealthTable.Slot point = points.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"t\":").append(point.slotStart().toEpochMilli())
+                    .append(",\"at\":").append(point.at().toEpochMilli())
+                    .append(",\"label\":\"").append(SHORT.format(point.slotStart().atZone(settings.zone()))).append('"')
+                    .append(",\"runLabel\":\"").append(SHORT.format(point.at().atZone(settings.zone()))).append('"')
+                    .append(",\"health\":").append(point.health().stripTrailingZeros().toPlainString())
+                    .append(",\"T\":").append(HealthScore.term(point.social()))
+                    .append(",\"N\":").append(HealthScore.term(point.path()))
+                    .append(",\"S\":").append(HealthScore.term(point.service()))
+                    .append(",\"home\":\"").append(point.home()).append('"')
+                    .append(",\"where\":\"").append(point.where()).append('"')
+                    .append('}');
         }
         return json.append("]}").toString();
     }

@@ -4,6 +4,7 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.time.Deadline;
+import com.webexqoe.core.history.HealthHistory;
 import com.webexqoe.core.notify.Notifier;
 
 import java.math.BigDecimal;
@@ -23,9 +24,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The core function's work, once a minute: read the sources, compute the score, render the page,
- * make sure the static assets are in the bucket, then put {@code trend.json} and {@code index.html}.
- * A source that cannot be read leaves its section saying so; the page is still written, and then
- * the invocation fails naming the source.
+ * record the run in the health history, make sure the static assets are in the bucket, then put
+ * {@code trend.json}, {@code health.json} and {@code index.html}. A source that cannot be read leaves
+ * its section saying so; the page is still written, and then the invocation fails naming the source.
+ * The history never fails the run: its failure is logged and named in the answer.
  */
 public final class DashboardRun {
 
@@ -35,12 +37,14 @@ public final class DashboardRun {
     static final String INDEX_CACHE = "max-age=60";
     static final String TREND = "trend.json";
     static final String TREND_TYPE = "application/json; charset=utf-8";
+    /** The 7-day health chart's data (docs/webexdev-core.md "Health history"), written on every run. */
+    static final String HEALTH = "health.json";
     /** Time the asset check may take (14 HEADs, a few PUTs at a cold start); with less left it waits a run. */
     static final java.time.Duration ASSET_CHECK_BUDGET = java.time.Duration.ofSeconds(3);
 
     public record Result(String health, String verdict, String where, int statuses, int alerts, int polls, int posts,
                          boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes,
-                         long itemsRead, double readCapacity, String notification)
+                         long itemsRead, double readCapacity, String notification, String history, int historyPoints)
             implements FunctionRun.Result {
         @Override
         public Map<String, Object> fields() {
@@ -61,6 +65,9 @@ public final class DashboardRun {
             fields.put("readCapacity", BigDecimal.valueOf(readCapacity).setScale(1, RoundingMode.HALF_UP));
             // The Webex space notification (docs/behaviour.md#core-notify): off, unchanged, held, posted, failed.
             fields.put("notify", notification);
+            // The health history (docs/webexdev-core.md "Health history"): off, recorded, failed: <what>.
+            fields.put("history", history);
+            fields.put("historyPoints", historyPoints);
             return fields;
         }
     }
@@ -74,15 +81,18 @@ public final class DashboardRun {
     private final Optional<String> banner;
     private final Optional<URI> cloudWatch;
     private final Optional<Notifier> notifier;
+    private final HealthHistory history;
 
     public DashboardRun(DashboardSources sources, ObjectStore bucket, StaticAssets assets, PageRenderer renderer, Clock clock,
                         ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch) {
-        this(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.empty());
+        this(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.empty(), HealthHistory.off());
     }
 
     private DashboardRun(DashboardSources sources, ObjectStore bucket, StaticAssets assets, PageRenderer renderer, Clock clock,
-                         ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch, Optional<Notifier> notifier) {
+                         ZoneId zone, Optional<String> banner, Optional<URI> cloudWatch, Optional<Notifier> notifier,
+                         HealthHistory history) {
         this.notifier = notifier;
+        this.history = history;
         this.sources = sources;
         this.bucket = bucket;
         this.assets = assets;
@@ -95,24 +105,29 @@ public final class DashboardRun {
 
     /** This run with notifications into a Webex space after each page. */
     public DashboardRun withNotifier(Notifier notify) {
-        return new DashboardRun(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.of(notify));
+        return new DashboardRun(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, Optional.of(notify), history);
+    }
+
+    /** This run recording each run's health in the health table and charting its 7-day series. */
+    public DashboardRun withHistory(HealthHistory health) {
+        return new DashboardRun(sources, bucket, assets, renderer, clock, zone, banner, cloudWatch, notifier, health);
     }
 
     public String source() {
         return sources.describe() + " -> s3://" + bucket.bucket();
     }
 
-    /** Runs a task on a thread of its own (the asset check: once an hour, or once per container). */
+    /** Runs a task on a thread of its own (the asset check, the history's reads and writes, a data file's put). */
     private static final Executor ASIDE = task -> {
-        Thread thread = new Thread(task, "asset-check");
+        Thread thread = new Thread(task, "beside-the-run");
         thread.setDaemon(true);
         thread.start();
     };
 
-    /** The asset check's result, or its own exception (as if it had run on this thread). */
-    private static List<String> awaitAssets(CompletableFuture<List<String>> check) {
+    /** A task's result (the asset check's, a put's), or its own exception (as if it had run on this thread). */
+    private static <T> T await(CompletableFuture<T> task) {
         try {
-            return check.join();
+            return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -130,9 +145,10 @@ public final class DashboardRun {
      * (the asset check still runs on the first invocation after each restore).
      */
     public int prime() {
-        DashboardPage.Content content = DashboardPage.build(Snapshot.empty(Instant.EPOCH),
-                new PageSettings(zone, banner, cloudWatch, assets.versions()));
-        return renderer.render(content.model()).length() + content.trendJson().length();
+        PageSettings settings = new PageSettings(zone, banner, cloudWatch, assets.versions());
+        DashboardPage.Content content = DashboardPage.build(Snapshot.empty(Instant.EPOCH), settings);
+        String health = DashboardPage.healthJson(List.of(HealthHistory.point(Assessment.of(Instant.EPOCH, content))), settings);
+        return renderer.render(content.model()).length() + content.trendJson().length() + health.length();
     }
 
     public Result run(Deadline deadline) {
@@ -143,20 +159,32 @@ public final class DashboardRun {
         CompletableFuture<List<String>> assetCheck = deadline.fits(ASSET_CHECK_BUDGET) && assets.due(now)
                 ? CompletableFuture.supplyAsync(() -> assets.ensureIn(bucket, now), ASIDE)
                 : CompletableFuture.completedFuture(List.of());
+        // The history's reads (eight series items at most) count in this run's itemsRead; they need
+        // no score, so they run beside the sources' reads.
+        DynamoTable.ReadCost historyBefore = history.readCost();
+        HealthHistory.Recording recording = history.begin(now, ASIDE);
         DynamoTable.ReadCost before = sources.readCost();
         Snapshot snapshot = sources.read(now);
         DynamoTable.ReadCost after = sources.readCost();
-        DashboardPage.Content content = DashboardPage.build(snapshot,
-                new PageSettings(zone, banner, cloudWatch, assets.versions()));
+        PageSettings settings = new PageSettings(zone, banner, cloudWatch, assets.versions());
+        DashboardPage.Content content = DashboardPage.build(snapshot, settings);
+        Assessment assessment = Assessment.of(now, content);
+        HealthHistory.Outcome recorded = recording.finish(assessment, content.headline().text());
+        DynamoTable.ReadCost historyAfter = history.readCost();
         byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
+        byte[] healthJson = DashboardPage.healthJson(recorded.series(), settings).getBytes(StandardCharsets.UTF_8);
         // Assets first: the page must never link a file the bucket does not hold yet.
-        List<String> uploaded = awaitAssets(assetCheck);
+        List<String> uploaded = await(assetCheck);
+        // The two data files side by side (independent objects), then the page that reads them.
+        CompletableFuture<Void> healthPut = CompletableFuture.runAsync(
+                () -> bucket.put(HEALTH, healthJson, TREND_TYPE, INDEX_CACHE), ASIDE);
         bucket.put(TREND, content.trendJson().getBytes(StandardCharsets.UTF_8), TREND_TYPE, INDEX_CACHE);
+        await(healthPut);
         bucket.put(INDEX, html, INDEX_TYPE, INDEX_CACHE);
         // After the page: a notification never delays or fails it. A run that could not read every
         // source does not notify: a missing table is no recovery.
         String notify = notifier.map(n -> snapshot.unreadable().isEmpty()
-                ? n.notify(Assessment.of(now, content), deadline)
+                ? n.notify(assessment, deadline)
                 : "skipped: a source could not be read").orElse("off");
         if (!snapshot.unreadable().isEmpty()) {
             throw new CoreException("page written without " + String.join("; ", snapshot.unreadable()));
@@ -165,6 +193,8 @@ public final class DashboardRun {
         return new Result(content.score().healthText(), content.headline().text(), content.location().place().text(),
                 snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
                 snapshot.quality().isPresent(), uploaded, stale, html.length,
-                after.items() - before.items(), after.capacityUnits() - before.capacityUnits(), notify);
+                after.items() - before.items() + historyAfter.items() - historyBefore.items(),
+                after.capacityUnits() - before.capacityUnits() + historyAfter.capacityUnits() - historyBefore.capacityUnits(),
+                notify, recorded.status(), recorded.series().size());
     }
 }

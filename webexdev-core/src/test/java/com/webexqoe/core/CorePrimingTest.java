@@ -13,6 +13,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,15 @@ class CorePrimingTest {
 
     @Test
     void primingRendersInMemoryReadsNoTableOrSecretAndWritesNoObject() {
+        primes(Map.of(), 8, List.of());
+    }
+
+    @Test
+    void withTheHealthTableTheHistorysBatchGetAndConditionalPutArePrimedToo() {
+        primes(Map.of("DYNAMODB_TABLENAME_HEALTH", "webexdev-health"), 10, List.of("marshal the health history's calls"));
+    }
+
+    private void primes(Map<String, String> more, int stopped, List<String> moreSteps) {
         URI endpoint = URI.create(recorder.baseUrl());
         StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).s3(endpoint)
                 .set("S3_BUCKET_NAME", "webexdev-bucket")
@@ -48,6 +59,7 @@ class CorePrimingTest {
                 .set("DYNAMODB_TABLENAME_TWITTER", "webexdev-twitter")
                 .set("DYNAMODB_TABLENAME_MTGQA", "webexdev-mtgquality")
                 .set("TZ", "Asia/Tokyo");
+        more.forEach(env::set);
         CoreHandler handler = new CoreHandler(Env.of(env.toMap()),
                 Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC));
         int stoppedBefore = PrimingGuard.stoppedCount();
@@ -55,10 +67,12 @@ class CorePrimingTest {
         assertThat(handler.priming().prime()).as("failed steps").isEmpty();
 
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
-                .as("a Scan, four Queries, GetSecretValue, HeadObject and PutObject reached the guard").isEqualTo(8);
+                .as("a Scan, four Queries, GetSecretValue, HeadObject and PutObject (and the history's two) reached the guard")
+                .isEqualTo(stopped);
         assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
-        assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name)
-                .containsExactly("render an empty page into memory", "marshal the DynamoDB reads", "marshal the secret read",
-                        "marshal the S3 calls");
+        List<String> steps = new java.util.ArrayList<>(List.of("render an empty page into memory", "marshal the DynamoDB reads",
+                "marshal the secret read", "marshal the S3 calls"));
+        steps.addAll(moreSteps);
+        assertThat(handler.priming().steps()).extracting(SnapStartPriming.Step::name).containsExactlyElementsOf(steps);
     }
 }

@@ -4,6 +4,7 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
@@ -190,6 +191,25 @@ final class CoreScenario {
     void putObject(String key, String json) {
         s3.client().putObject(r -> r.bucket(BUCKET).key(key).contentType("application/json"),
                 software.amazon.awssdk.core.sync.RequestBody.fromString(json));
+    }
+
+    /** A series item of the health table as a run (or the demo seeder) leaves it: one encoded slot per entry. */
+    void seedHealthSeries(java.time.LocalDate day, long version, List<HealthTable.Slot> slots) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(HealthTable.PK, s(HealthTable.SERIES_PK));
+        item.put(HealthTable.SK, s(HealthTable.seriesSortKey(day)));
+        item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder().l(slots.stream().map(slot -> s(slot.encode())).toList()).build());
+        item.put(HealthTable.SERIES_VERSION, n(version));
+        item.put(HealthTable.EXPIRES_AT, n(HealthTable.seriesExpiresAt(day)));
+        dynamo.client().putItem(r -> r.tableName(HealthTable.SCHEMA.tableName()).item(item));
+    }
+
+    /** A slot whose run ran {@code into} its start, with T = social, S = service and N = 0: health = 100 + T + S. */
+    static HealthTable.Slot healthSlot(Instant start, Duration into, String social, String service, String home, String where) {
+        java.math.BigDecimal t = new java.math.BigDecimal(social);
+        java.math.BigDecimal s = new java.math.BigDecimal(service);
+        return new HealthTable.Slot(start, start.plus(into), java.math.BigDecimal.valueOf(100).add(t).add(s), t,
+                java.math.BigDecimal.ZERO, s, home, where);
     }
 
     String object(String key) {

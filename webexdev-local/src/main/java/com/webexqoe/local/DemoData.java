@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.time.LocalTimes;
@@ -606,6 +607,7 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
             posts.add(item);
         }
         write(dynamo, TwitterTable.SCHEMA.tableName(), posts);
+        seedHealth(dynamo, now);
         try {
             if (marker.isPresent()) {
                 Files.writeString(marker.get(), now + "\n");
@@ -613,6 +615,72 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Seven days of health history as core leaves it (docs/webexdev-core.md "Health history"), so the
+     * 7-day chart is full on first start: per 15-minute slot its minimum run (the series items of the
+     * UTC days, and that run's own item). Mostly fine with a little social noise and a short ThousandEyes
+     * alert now and then; yesterday 10:00–14:00 local a Cisco incident (S = −20, complaints on X,
+     * the path slow for an hour); this morning 07:00–08:30 local (or the two hours before the start,
+     * if that is earlier) a poor home connection, located at home. The current slot is left to core.
+     */
+    void seedHealth(DynamoDbClient dynamo, Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        Instant incidentFrom = local.toLocalDate().minusDays(1).atTime(10, 0).atZone(zone).toInstant();
+        Instant incidentTo = incidentFrom.plus(Duration.ofHours(4));
+        Instant homeFrom = local.toLocalDate().atTime(7, 0).atZone(zone).toInstant();
+        Instant homeTo = homeFrom.plus(Duration.ofMinutes(90));
+        if (!homeTo.isBefore(HealthTable.slotStart(now))) {
+            homeFrom = HealthTable.slotStart(now).minus(Duration.ofHours(2));
+            homeTo = homeFrom.plus(Duration.ofMinutes(90));
+        }
+        Map<java.time.LocalDate, List<HealthTable.Slot>> days = new java.util.TreeMap<>();
+        List<Map<String, AttributeValue>> runs = new ArrayList<>();
+        Instant current = HealthTable.slotStart(now);
+        for (Instant slot = current.minus(Duration.ofDays(7)).plus(HealthTable.SLOT); slot.isBefore(current);
+             slot = slot.plus(HealthTable.SLOT)) {
+            long n = slot.getEpochSecond() / HealthTable.SLOT.getSeconds();
+            boolean incident = !slot.isBefore(incidentFrom) && slot.isBefore(incidentTo);
+            boolean poorHome = !slot.isBefore(homeFrom) && slot.isBefore(homeTo);
+            BigDecimal social = incident ? BigDecimal.valueOf(-(3 + n % 4)) : BigDecimal.valueOf(n % 9 == 0 ? -1 : n % 5 == 0 ? 1 : 0, 1).stripTrailingZeros();
+            BigDecimal path = incident && slot.isBefore(incidentFrom.plus(Duration.ofHours(1))) ? BigDecimal.valueOf(-34)
+                    : n % 131 == 0 ? BigDecimal.valueOf(-12) : BigDecimal.ZERO;
+            BigDecimal service = incident ? BigDecimal.valueOf(-20) : BigDecimal.ZERO;
+            BigDecimal health = BigDecimal.valueOf(100).add(social).add(path).add(service).stripTrailingZeros();
+            String where = incident ? "webex-service" : poorHome ? "home" : path.signum() < 0 ? "internet-path" : "none";
+            Instant at = slot.plus(Duration.ofSeconds(60L * (n % 14) + 7));
+            HealthTable.Slot point = new HealthTable.Slot(slot, at, health, social, path, service, poorHome ? "poor" : "good", where);
+            days.computeIfAbsent(HealthTable.utcDay(slot), day -> new ArrayList<>()).add(point);
+            Map<String, AttributeValue> run = new LinkedHashMap<>();
+            run.put(HealthTable.PK, AttributeValues.s(HealthTable.runPartition(at)));
+            run.put(HealthTable.SK, AttributeValues.s(HealthTable.runSortKey(at)));
+            run.put(HealthTable.RUN_HEALTH, AttributeValues.n(health));
+            run.put(HealthTable.RUN_SOCIAL, AttributeValues.n(social));
+            run.put(HealthTable.RUN_PATH, AttributeValues.n(path));
+            run.put(HealthTable.RUN_SERVICE, AttributeValues.n(service));
+            boolean fine = health.compareTo(BigDecimal.valueOf(70)) >= 0;
+            run.put(HealthTable.RUN_FINE, AttributeValue.builder().bool(fine).build());
+            run.put(HealthTable.RUN_VERDICT, AttributeValues.s(!fine ? "Webex may not be working properly"
+                    : where.equals("none") ? "Webex seems to be working fine" : "Webex is mostly working"));
+            run.put(HealthTable.RUN_WHERE, AttributeValues.s(where));
+            run.put(HealthTable.RUN_HOME, AttributeValues.s(point.home()));
+            run.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.SCHEMA.expiresAt(at)));
+            runs.add(run);
+        }
+        write(dynamo, HealthTable.SCHEMA.tableName(), runs);
+        List<Map<String, AttributeValue>> series = new ArrayList<>();
+        days.forEach((day, slots) -> {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            item.put(HealthTable.PK, AttributeValues.s(HealthTable.SERIES_PK));
+            item.put(HealthTable.SK, AttributeValues.s(HealthTable.seriesSortKey(day)));
+            item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder()
+                    .l(slots.stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
+            item.put(HealthTable.SERIES_VERSION, AttributeValues.n(1));
+            item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.seriesExpiresAt(day)));
+            series.add(item);
+        });
+        write(dynamo, HealthTable.SCHEMA.tableName(), series);
     }
 
     /** v7 results with their nested agent, flattened to the per-agent objects the table holds. */

@@ -90,6 +90,15 @@ class LocalSystemEndToEndTest {
                 .contains("Scheduled maintenance - Webex Calling London");
         assertThat(page.body()).as("an open incident: the headline never says working fine").doesNotContain("Webex seems to be working fine");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+        // the 7-day health chart's data: the seeded week (the health table created, its variable set) and core's own slot
+        HttpResponse<String> healthJson = get("/health.json");
+        assertThat(healthJson.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode health = com.webexqoe.common.json.Json.read(healthJson.body());
+        assertThat(health.get("points").size()).isBetween(7 * 96 - 2, 7 * 96);
+        assertThat(health.get("points")).anySatisfy(p -> assertThat(p.get("home").asText()).isEqualTo("poor"))
+                .anySatisfy(p -> assertThat(p.get("S").asInt()).isEqualTo(-20))
+                .anySatisfy(p -> assertThat(p.get("health").asDouble()).isLessThan(70));
+        assertThat(page.body()).contains("id=\"health-chart\"");
         try (DynamoDbClient dynamo = StandIns.configure(DynamoDbClient.builder(), system.dynamoEndpoint()).build()) {
             var alerts = dynamo.scan(r -> r.tableName("webexdev-te")).items();
             assertThat(alerts).as("te's poll stored the demo's active v7 alert")

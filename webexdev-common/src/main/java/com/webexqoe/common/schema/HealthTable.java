@@ -2,19 +2,24 @@ package com.webexqoe.common.schema;
 
 import com.webexqoe.common.config.EnvVars;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code webexdev-health}, core's own table (optional: {@code DYNAMODB_TABLENAME_HEALTH} unset turns
  * health history and notifications off): generic {@code pk}/{@code sk}
  * items. A run record lives in partition {@code run#<yyyy-MM-dd>} (UTC day) with the ISO-8601
  * UTC instant as sort key, so one day's runs are one Query in time order; the notifier's state is
- * the single item {@code notify}/{@code state}.
+ * the single item {@code notify}/{@code state}. The 7-day chart's series is kept beside them, one
+ * item per UTC day ({@code series}/{@code <yyyy-MM-dd>}) holding the minimum of each 15-minute slot
+ * (docs/webexdev-core.md "Health history"), so a render reads eight small items, never the runs.
  */
 public final class HealthTable {
 
@@ -39,6 +44,35 @@ public final class HealthTable {
     public static final String NOTIFY_CLAIM_TOKEN = "claimToken";
     public static final String NOTIFY_CLAIMED_AT = "claimedAt";
 
+    // A run record (pk run#<UTC day>, sk the instant): the score, its terms, the verdict, where, home.
+    /** The score, 100 + T + N + S (number). */
+    public static final String RUN_HEALTH = "health";
+    /** T, N and S, the terms of the score (numbers). */
+    public static final String RUN_SOCIAL = "social";
+    public static final String RUN_PATH = "path";
+    public static final String RUN_SERVICE = "service";
+    /** The verdict by the score rule (≥ 70, boolean) and the headline the page showed (text). */
+    public static final String RUN_FINE = "fine";
+    public static final String RUN_VERDICT = "verdict";
+    /** The "where" location as a key: {@code none}, {@code home}, {@code internet-path}, {@code webex-service}. */
+    public static final String RUN_WHERE = "where";
+    /** The home verdict: {@code good}, {@code poor}, {@code no-data}. */
+    public static final String RUN_HOME = "home";
+
+    // A series item (pk series, sk <yyyy-MM-dd> UTC): the slot minimums of that day.
+    public static final String SERIES_PK = "series";
+    /** One text per slot that has a run ({@link Slot#encode()}), in slot order. */
+    public static final String SERIES_SLOTS = "slots";
+    /** Increases with each write; a write names the version it read (two runs never lose each other's point). */
+    public static final String SERIES_VERSION = "version";
+    /** The series' slots: UTC-aligned, epoch floored to 15 minutes. */
+    public static final Duration SLOT = Duration.ofMinutes(15);
+    /**
+     * A series item expires this long after its day began: the 7-day window touches the day that
+     * began up to 8 days ago, a day more is the margin of DynamoDB's lazy TTL.
+     */
+    public static final Duration SERIES_RETENTION = Duration.ofDays(9);
+
     /** Run records are kept this long; the notify state is not given a TTL. */
     public static final Duration RETENTION = Duration.ofDays(30);
 
@@ -58,5 +92,76 @@ public final class HealthTable {
     /** Sort key of a run record: the instant, ISO-8601 UTC. */
     public static String runSortKey(Instant at) {
         return at.toString();
+    }
+
+    /** Sort key of the series item of {@code day} (UTC). */
+    public static String seriesSortKey(LocalDate day) {
+        return day.toString();
+    }
+
+    /** The UTC day of {@code at}. */
+    public static LocalDate utcDay(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** The start of {@code at}'s slot: epoch seconds floored to {@link #SLOT}. */
+    public static Instant slotStart(Instant at) {
+        long slot = SLOT.getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), slot) * slot);
+    }
+
+    /** TTL of the series item of {@code day}: {@link #SERIES_RETENTION} after the day began. */
+    public static long seriesExpiresAt(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(SERIES_RETENTION).getEpochSecond();
+    }
+
+    /**
+     * One slot of a series item: the run with the lowest score in the slot and its terms, so that
+     * {@code health = 100 + social + path + service} holds for every point drawn.
+     *
+     * @param slotStart start of the slot (UTC-aligned)
+     * @param at        when the run ran
+     * @param home      {@code good}, {@code poor}, {@code no-data}
+     * @param where     {@code none}, {@code home}, {@code internet-path}, {@code webex-service}
+     */
+    public record Slot(Instant slotStart, Instant at, BigDecimal health, BigDecimal social, BigDecimal path,
+                       BigDecimal service, String home, String where) {
+
+        private static final Pattern KEY = Pattern.compile("[a-z-]{1,24}");
+
+        public Slot {
+            if (!KEY.matcher(home).matches() || !KEY.matcher(where).matches()) {
+                throw new IllegalArgumentException("home and where are lower-case keys: " + home + ", " + where);
+            }
+        }
+
+        /**
+         * {@code <slot of the day>|<run epoch ms>|<health>|<T>|<N>|<S>|<home>|<where>}, e.g.
+         * {@code 47|1795834980000|80|0|0|-20|good|webex-service}: about 45 bytes, 96 a day.
+         */
+        public String encode() {
+            long ofDay = Math.floorMod(slotStart.getEpochSecond(), Duration.ofDays(1).getSeconds()) / SLOT.getSeconds();
+            return ofDay + "|" + at.toEpochMilli() + "|" + health.toPlainString() + "|" + social.toPlainString() + "|"
+                    + path.toPlainString() + "|" + service.toPlainString() + "|" + home + "|" + where;
+        }
+
+        /** The slot {@code text} encodes, in the series item of {@code day}; empty when it is garbled. */
+        public static Optional<Slot> decode(LocalDate day, String text) {
+            String[] parts = text.split("\\|", -1);
+            if (parts.length != 8) {
+                return Optional.empty();
+            }
+            try {
+                int ofDay = Integer.parseInt(parts[0]);
+                if (ofDay < 0 || ofDay >= Duration.ofDays(1).dividedBy(SLOT)) {
+                    return Optional.empty();
+                }
+                Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(SLOT.multipliedBy(ofDay));
+                return Optional.of(new Slot(start, Instant.ofEpochMilli(Long.parseLong(parts[1])), new BigDecimal(parts[2]),
+                        new BigDecimal(parts[3]), new BigDecimal(parts[4]), new BigDecimal(parts[5]), parts[6], parts[7]));
+            } catch (IllegalArgumentException | java.time.DateTimeException garbled) {
+                return Optional.empty();
+            }
+        }
     }
 }

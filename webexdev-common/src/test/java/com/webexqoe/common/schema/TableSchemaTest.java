@@ -39,6 +39,19 @@ class TableSchemaTest {
     }
 
     @Test
+    void healthSeriesItemsAreUtcDaysOfUtcAlignedFifteenMinuteSlots() {
+        assertThat(HealthTable.slotStart(Instant.parse("2026-11-28T03:14:59.999Z"))).isEqualTo(Instant.parse("2026-11-28T03:00:00Z"));
+        assertThat(HealthTable.slotStart(Instant.parse("2026-11-28T03:15:00Z"))).isEqualTo(Instant.parse("2026-11-28T03:15:00Z"));
+        // 05:52 in India (UTC+5:30) is 00:22 UTC: its slot starts 00:15 UTC (05:45 local), aligned in UTC
+        Instant indiaMorning = java.time.ZonedDateTime.parse("2026-11-28T05:52:00+05:30[Asia/Kolkata]").toInstant();
+        assertThat(HealthTable.slotStart(indiaMorning)).isEqualTo(Instant.parse("2026-11-28T00:15:00Z"));
+        assertThat(HealthTable.utcDay(Instant.parse("2026-11-28T23:30:00Z"))).isEqualTo(java.time.LocalDate.of(2026, 11, 28));
+        assertThat(HealthTable.seriesSortKey(java.time.LocalDate.of(2026, 11, 28))).isEqualTo("2026-11-28");
+        assertThat(HealthTable.seriesExpiresAt(java.time.LocalDate.of(2026, 11, 28)))
+                .isEqualTo(Instant.parse("2026-12-07T00:00:00Z").getEpochSecond());
+    }
+
+    @Test
     void retentionIsOneValuePerTable() {
         Instant at = Instant.parse("2026-11-28T00:00:00Z");
         assertThat(StatusTable.SCHEMA.expiresAt(at)).isEqualTo(Instant.parse("2026-12-28T00:00:00Z").getEpochSecond());
