@@ -1,22 +1,19 @@
 package com.webexqoe.core;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.webexqoe.common.aws.PrimingGuard;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.testkit.PrimingRecorder;
 import com.webexqoe.testkit.StandInEnv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorePrimingTest {
 
-    private final WireMockServer recorder = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        recorder.start();
-    }
-
-    @AfterEach
-    void stop() {
-        recorder.stop();
-    }
+    @RegisterExtension
+    final PrimingRecorder recorder = new PrimingRecorder();
 
     @Test
     void primingRendersInMemoryReadsNoTableOrSecretAndWritesNoObject() {
@@ -49,8 +37,7 @@ class CorePrimingTest {
     }
 
     private void primes(Map<String, String> more, int stopped, List<String> moreSteps) {
-        URI endpoint = URI.create(recorder.baseUrl());
-        StandInEnv env = StandInEnv.create().dynamoDb(endpoint).secretsManager(endpoint).s3(endpoint)
+        StandInEnv env = recorder.env()
                 .set("S3_BUCKET_NAME", "webexdev-bucket")
                 .set("SECRETMANAGER_NAME", "webexdev/secrets")
                 .set("DYNAMODB_TABLENAME_STATUS", "webexdev-status")
@@ -69,7 +56,7 @@ class CorePrimingTest {
         assertThat(PrimingGuard.stoppedCount() - stoppedBefore)
                 .as("a Scan, four Queries, GetSecretValue, HeadObject and PutObject (and the history's two) reached the guard")
                 .isEqualTo(stopped);
-        assertThat(recorder.getAllServeEvents()).as("requests sent anywhere").isEmpty();
+        recorder.assertNothingSent();
         List<String> steps = new java.util.ArrayList<>(List.of("render an empty page into memory", "marshal the DynamoDB reads",
                 "marshal the secret read", "marshal the S3 calls"));
         steps.addAll(moreSteps);

@@ -20,19 +20,11 @@ import java.util.UUID;
  * conditional writes (GetItem, UpdateItem). The item has no {@code expiresAt}: it never expires.
  * {@code claimedAt} is epoch milliseconds (a number), so that "older than" compares as numbers.
  */
-public final class DynamoNotifyStateStore implements NotifyStateStore {
+public record DynamoNotifyStateStore(DynamoDbClient client, String table) implements NotifyStateStore {
 
     private static final Map<String, AttributeValue> KEY = Map.of(
             HealthTable.PK, AttributeValues.s(HealthTable.NOTIFY_PK),
             HealthTable.SK, AttributeValues.s(HealthTable.NOTIFY_SK));
-
-    private final DynamoDbClient client;
-    private final String table;
-
-    public DynamoNotifyStateStore(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
 
     @Override
     public NotifyRecord read() {
