@@ -40,47 +40,27 @@ public final class DashboardPage {
             Map.of("key", "cb", "label", "Collaboration Bridge", "file", "resource-cb.json"));
 
     /** The result of one build: the template's model, and the trend data file's JSON. */
-    public record Content(Map<String, Object> model, String trendJson, HealthScore.Score score,
-                          HomeAssessment.Verdict home, ProblemLocator.Location location, List<String> withoutFreshData,
-                          List<Freshness> freshness, Headline.Line headline) {
+    public record Content(Map<String, Object> model, String trendJson) {
     }
 
     private DashboardPage() {
     }
 
-    public static Content build(Snapshot snapshot, PageSettings settings) {
+    /** The page of this snapshot, showing this assessment of it (computed from it once, by {@link Assessment#of}). */
+    public static Content build(Snapshot snapshot, Assessment assessment, PageSettings settings) {
         Instant now = snapshot.now();
         Function<Instant, String> shown = instant -> SHOWN.format(instant.atZone(settings.zone()));
-
-        Freshness status = Freshness.of("Cisco status", newest(snapshot.statuses().stream()
-                .map(item -> item.lastSeen().or(item::published)).flatMap(Optional::stream).toList()),
-                Optional.of(Freshness.STATUS_SCHEDULE), now);
-        Freshness polling = Freshness.of("ThousandEyes polling", newest(snapshot.polls().stream().map(PollSample::at).toList()),
-                Optional.of(Freshness.TE_POLL_SCHEDULE), now);
-        Freshness alerts = Freshness.of("ThousandEyes alerts", newest(snapshot.alerts().stream().map(Alert::receivedAt).toList()),
-                Optional.empty(), now);
-        Freshness twitter = Freshness.of("posts", newest(snapshot.posts().stream().map(Post::postedAt).toList()),
-                Optional.of(Freshness.TWITTER_SCHEDULE), now);
-        Freshness quality = Freshness.of("meeting quality", snapshot.quality().flatMap(DashboardPage::sampleTime),
-                Optional.empty(), now);
-
-        HealthScore.Score score = HealthScore.compute(snapshot.posts(), snapshot.alerts(), snapshot.statuses(), now);
-        HomeAssessment.Verdict home = HomeAssessment.assess(snapshot.quality());
-        List<String> withoutFresh = new ArrayList<>();
-        if (twitter.notFresh()) {
-            withoutFresh.add("T (posts)");
-        }
-        if (polling.notFresh()) {
-            withoutFresh.add("N (ThousandEyes)");
-        }
-        if (status.notFresh()) {
-            withoutFresh.add("S (Cisco status)");
-        }
-        List<String> degraded = CiscoSection.degraded(snapshot.statuses());
-        ProblemLocator.Location location = ProblemLocator.locate(score, home, withoutFresh, degraded);
-        Optional<String> serverRegion = snapshot.quality().map(QualityRecord::serverRegion).filter(region -> !region.isBlank());
-        Headline.Line headline = Headline.of(score, home, CiscoEvents.open(snapshot.statuses(), now, HealthScore.SERVICE_WINDOW),
-                degraded, serverRegion);
+        HealthScore.Score score = assessment.score();
+        HomeAssessment.Verdict home = assessment.home();
+        ProblemLocator.Location location = assessment.location();
+        Headline.Line headline = assessment.headline();
+        List<String> withoutFresh = assessment.withoutFreshData();
+        Freshness status = assessment.freshness().status();
+        Freshness polling = assessment.freshness().polling();
+        Freshness alerts = assessment.freshness().alerts();
+        Freshness twitter = assessment.freshness().posts();
+        Freshness quality = assessment.freshness().quality();
+        Optional<String> serverRegion = snapshot.serverRegion();
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("refreshSeconds", REFRESH_SECONDS);
@@ -114,8 +94,7 @@ public final class DashboardPage {
         model.put("cisco", CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()));
         model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings, snapshot.xReads()));
         model.put("unreadable", snapshot.unreadable());
-        return new Content(model, trendJson(snapshot.polls(), settings), score, home, location, List.copyOf(withoutFresh),
-                List.of(status, polling, alerts, twitter, quality), headline);
+        return new Content(model, trendJson(snapshot.polls(), settings));
     }
 
     /** Scripts, styles, images and data only from the bucket; no inline script; frames only from CloudWatch's origin. */
@@ -222,11 +201,6 @@ public final class DashboardPage {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static Optional<Instant> sampleTime(QualityRecord record) {
-        return record.streams().values().stream().map(QualityRecord.StreamSample::sampleEnd).flatMap(Optional::stream)
-                .max(Comparator.naturalOrder()).or(record::joinTime);
     }
 
     private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,

@@ -146,8 +146,10 @@ public final class DashboardRun {
      */
     public int prime() {
         PageSettings settings = new PageSettings(zone, banner, cloudWatch, assets.versions());
-        DashboardPage.Content content = DashboardPage.build(Snapshot.empty(Instant.EPOCH), settings);
-        String health = DashboardPage.healthJson(List.of(HealthHistory.point(Assessment.of(Instant.EPOCH, content))), settings);
+        Snapshot empty = Snapshot.empty(Instant.EPOCH);
+        Assessment assessment = Assessment.of(empty);
+        DashboardPage.Content content = DashboardPage.build(empty, assessment, settings);
+        String health = DashboardPage.healthJson(List.of(HealthHistory.point(assessment)), settings);
         return renderer.render(content.model()).length() + content.trendJson().length() + health.length();
     }
 
@@ -167,9 +169,9 @@ public final class DashboardRun {
         Snapshot snapshot = sources.read(now);
         DynamoTable.ReadCost after = sources.readCost();
         PageSettings settings = new PageSettings(zone, banner, cloudWatch, assets.versions());
-        DashboardPage.Content content = DashboardPage.build(snapshot, settings);
-        Assessment assessment = Assessment.of(now, content);
-        HealthHistory.Outcome recorded = recording.finish(assessment, content.headline().text());
+        Assessment assessment = Assessment.of(snapshot);
+        DashboardPage.Content content = DashboardPage.build(snapshot, assessment, settings);
+        HealthHistory.Outcome recorded = recording.finish(assessment, assessment.headline().text());
         DynamoTable.ReadCost historyAfter = history.readCost();
         byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
         byte[] healthJson = DashboardPage.healthJson(recorded.series(), settings).getBytes(StandardCharsets.UTF_8);
@@ -189,8 +191,8 @@ public final class DashboardRun {
         if (!snapshot.unreadable().isEmpty()) {
             throw new CoreException("page written without " + String.join("; ", snapshot.unreadable()));
         }
-        List<String> stale = content.freshness().stream().filter(Freshness::stale).map(Freshness::source).toList();
-        return new Result(content.score().healthText(), content.headline().text(), content.location().place().text(),
+        List<String> stale = assessment.freshness().all().stream().filter(Freshness::stale).map(Freshness::source).toList();
+        return new Result(assessment.score().healthText(), assessment.headline().text(), assessment.location().place().text(),
                 snapshot.statuses().size(), snapshot.alerts().size(), snapshot.polls().size(), snapshot.posts().size(),
                 snapshot.quality().isPresent(), uploaded, stale, html.length,
                 after.items() - before.items() + historyAfter.items() - historyBefore.items(),

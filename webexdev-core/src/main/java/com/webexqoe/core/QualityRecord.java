@@ -49,4 +49,10 @@ public record QualityRecord(String meetingId, String email, Optional<Instant> jo
     public record StreamSample(OptionalDouble latencyMs, OptionalDouble jitterMs, OptionalDouble packetLossPercent,
                                OptionalDouble mediaBitRate, Optional<Instant> sampleEnd) {
     }
+
+    /** When the newest stream sample ended, or else when the user joined: how fresh the record is. */
+    public Optional<Instant> sampleTime() {
+        return streams().values().stream().map(StreamSample::sampleEnd).flatMap(Optional::stream)
+                .max(java.util.Comparator.naturalOrder()).or(this::joinTime);
+    }
 }

@@ -20,4 +20,9 @@ public record Snapshot(Instant now, List<StatusItem> statuses, List<Alert> alert
     public static Snapshot empty(Instant now) {
         return new Snapshot(now, List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());
     }
+
+    /** The user's meeting server region from the quality record, when it names one. */
+    public Optional<String> serverRegion() {
+        return quality.map(QualityRecord::serverRegion).filter(region -> !region.isBlank());
+    }
 }

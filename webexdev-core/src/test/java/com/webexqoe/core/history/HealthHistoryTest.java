@@ -5,9 +5,7 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.core.Assessment;
-import com.webexqoe.core.HealthScore;
-import com.webexqoe.core.HomeAssessment;
-import com.webexqoe.core.ProblemLocator;
+import com.webexqoe.core.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -102,9 +100,7 @@ class HealthHistoryTest {
 
     /** A run at {@code at} with nothing wrong: 100, fine, nothing located. */
     static Assessment fineRun(Instant at) {
-        HealthScore.Score score = HealthScore.compute(List.of(), List.of(), List.of(), at);
-        HomeAssessment.Verdict home = HomeAssessment.assess(Optional.empty());
-        return new Assessment(at, score, home, ProblemLocator.locate(score, home, List.of()));
+        return Assessment.of(Snapshot.empty(at));
     }
 
     @Test
