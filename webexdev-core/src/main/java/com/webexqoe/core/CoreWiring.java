@@ -1,5 +1,16 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.history.DynamoHealthHistoryStore;
+import com.webexqoe.core.history.HealthHistory;
+import com.webexqoe.core.notify.DynamoNotifyStateStore;
+import com.webexqoe.core.notify.HttpWebexMessages;
+import com.webexqoe.core.notify.Notifier;
+import com.webexqoe.core.notify.NotifyStateStore;
+import com.webexqoe.core.page.PageRenderer;
+import com.webexqoe.core.page.PageSettings;
+import com.webexqoe.core.page.StaticAssets;
+import com.webexqoe.core.sources.DynamoDashboardSources;
+
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
@@ -9,12 +20,6 @@ import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.dynamo.KeyQuery;
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
-import com.webexqoe.core.history.DynamoHealthHistoryStore;
-import com.webexqoe.core.history.HealthHistory;
-import com.webexqoe.core.notify.DynamoNotifyStateStore;
-import com.webexqoe.core.notify.HttpWebexMessages;
-import com.webexqoe.core.notify.Notifier;
-import com.webexqoe.core.notify.NotifyStateStore;
 import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.lambda.Wired;
 import com.webexqoe.common.schema.AlertTable;

@@ -1,11 +1,20 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.history.HealthHistory;
+import com.webexqoe.core.notify.Notifier;
+import com.webexqoe.core.page.DashboardPage;
+import com.webexqoe.core.page.PageRenderer;
+import com.webexqoe.core.page.PageSettings;
+import com.webexqoe.core.page.StaticAssets;
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.score.Freshness;
+import com.webexqoe.core.sources.DashboardSources;
+import com.webexqoe.core.sources.Snapshot;
+
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.time.Deadline;
-import com.webexqoe.core.history.HealthHistory;
-import com.webexqoe.core.notify.Notifier;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,9 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.score.HealthScore;
+import com.webexqoe.core.sources.Alert;
+import com.webexqoe.core.sources.DashboardItems;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.time.LocalTimes;

@@ -1,5 +1,7 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.page.StaticAssets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.config.FunctionVariables;

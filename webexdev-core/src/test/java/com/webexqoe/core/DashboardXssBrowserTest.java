@@ -1,5 +1,7 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.page.PageSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,12 @@
 package com.webexqoe.core;
 
+import com.webexqoe.core.sources.CiscoApiItem;
+import com.webexqoe.core.sources.DashboardItems;
+import com.webexqoe.core.sources.PollSample;
+import com.webexqoe.core.sources.Post;
+import com.webexqoe.core.sources.QualityRecord;
+import com.webexqoe.core.sources.StatusItem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.schema.AlertTable;
@@ -104,8 +111,8 @@ class ItemContractTest {
         Map<String, AttributeValue> item = DynamoAlertStore.item(alert, AT, TIMES);
 
         assertKeysAndTtl(AlertTable.SCHEMA, item, AT);
-        com.webexqoe.core.Alert read = reader.alert(item).orElseThrow();
-        assertThat(read).isEqualTo(new com.webexqoe.core.Alert("ev-1", AT, "HTTP Server", true, List.of("Tokyo", "Osaka"),
+        com.webexqoe.core.sources.Alert read = reader.alert(item).orElseThrow();
+        assertThat(read).isEqualTo(new com.webexqoe.core.sources.Alert("ev-1", AT, "HTTP Server", true, List.of("Tokyo", "Osaka"),
                 List.of("Response Time: 612 ms"), "Webex HTTP", "((responseTime >= 500 ms))"));
     }
 

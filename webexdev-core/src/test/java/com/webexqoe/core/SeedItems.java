@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The testkit's items in the other functions' formats, under the name the core's tests use. */
-final class SeedItems extends ProjectItems {
+public final class SeedItems extends ProjectItems {
 
-    SeedItems(ZoneId zone) {
+    public SeedItems(ZoneId zone) {
         super(zone);
     }
 
@@ -21,7 +21,7 @@ final class SeedItems extends ProjectItems {
      * An item of the status function's JSON-API snapshot (docs/behaviour.md#status-api), as
      * {@code DynamoStatusStore.apiItem} writes it; {@code extra} are attribute name / value pairs.
      */
-    Map<String, AttributeValue> api(String kind, String id, String name, String status, Instant seenAt, String... extra) {
+    public Map<String, AttributeValue> api(String kind, String id, String name, String status, Instant seenAt, String... extra) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(StatusTable.TITLE, s(kind.equals(StatusTable.KIND_SUMMARY) ? StatusTable.API_SUMMARY_TITLE : StatusTable.apiTitle(kind, id)));
         item.put(StatusTable.KIND, s(kind));

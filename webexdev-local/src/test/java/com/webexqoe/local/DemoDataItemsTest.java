@@ -6,7 +6,7 @@ import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.time.LocalTimes;
-import com.webexqoe.core.DashboardItems;
+import com.webexqoe.core.sources.DashboardItems;
 import com.webexqoe.te.poll.DynamoPollingStore;
 import com.webexqoe.te.poll.PollingRecord;
 import com.webexqoe.testkit.DynaliteExtension;

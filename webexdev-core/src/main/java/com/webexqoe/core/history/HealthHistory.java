@@ -1,11 +1,12 @@
 package com.webexqoe.core.history;
 
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.score.HomeAssessment;
+import com.webexqoe.core.score.ProblemLocator;
+
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.schema.HealthTable;
-import com.webexqoe.core.Assessment;
-import com.webexqoe.core.HomeAssessment;
-import com.webexqoe.core.ProblemLocator;
 
 import java.time.Instant;
 import java.util.ArrayList;

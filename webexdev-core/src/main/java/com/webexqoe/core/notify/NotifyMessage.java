@@ -1,8 +1,8 @@
 package com.webexqoe.core.notify;
 
-import com.webexqoe.core.Assessment;
-import com.webexqoe.core.HealthScore;
-import com.webexqoe.core.ProblemLocator;
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.score.HealthScore;
+import com.webexqoe.core.score.ProblemLocator;
 
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package com.webexqoe.core.notify;
 
-import com.webexqoe.core.Assessment;
-import com.webexqoe.core.ProblemLocator;
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.score.ProblemLocator;
 
 import java.util.Locale;
 import java.util.Optional;

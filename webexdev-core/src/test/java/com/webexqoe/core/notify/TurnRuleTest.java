@@ -1,6 +1,7 @@
 package com.webexqoe.core.notify;
 
-import com.webexqoe.core.ProblemLocator.Place;
+import com.webexqoe.core.score.ProblemLocator.Place;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,0 +1,14 @@
+package com.webexqoe.core.sources;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What twitterapi's X bookkeeping says about today's reads (docs/webexdev-twitterapi.md#read-budget):
+ * when the daily read budget was reached (this UTC day), and the refusal of X's last answer
+ * (402/403/429/453), so that the page never shows "no posts" when X was not asked.
+ */
+public record XReadStatus(Optional<Instant> budgetReachedAt, Optional<String> xError, Optional<Instant> xErrorAt) {
+
+    public static final XReadStatus NONE = new XReadStatus(Optional.empty(), Optional.empty(), Optional.empty());
+}
