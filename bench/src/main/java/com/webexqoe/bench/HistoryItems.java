@@ -1,6 +1,5 @@
 package com.webexqoe.bench;
 
-import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.testkit.ProjectItems;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -106,32 +105,11 @@ final class HistoryItems {
             days.computeIfAbsent(HealthTable.utcDay(at), d -> new java.util.TreeMap<>())
                     .merge(point.slotStart(), point, (kept, run) -> run.health().compareTo(kept.health()) < 0 ? run : kept);
             if (at.isBefore(now.minus(Duration.ofDays(fromDay)))) {
-                Map<String, AttributeValue> item = new LinkedHashMap<>();
-                item.put(HealthTable.PK, AttributeValues.s(HealthTable.runPartition(at)));
-                item.put(HealthTable.SK, AttributeValues.s(HealthTable.runSortKey(at)));
-                item.put(HealthTable.RUN_HEALTH, AttributeValues.n(health));
-                item.put(HealthTable.RUN_SOCIAL, AttributeValues.n(social));
-                item.put(HealthTable.RUN_PATH, AttributeValues.n(path));
-                item.put(HealthTable.RUN_SERVICE, AttributeValues.n(service));
-                item.put(HealthTable.RUN_FINE, AttributeValue.builder().bool(health.compareTo(BigDecimal.valueOf(70)) >= 0).build());
-                item.put(HealthTable.RUN_VERDICT, AttributeValues.s("Webex seems to be working fine"));
-                item.put(HealthTable.RUN_WHERE, AttributeValues.s(where));
-                item.put(HealthTable.RUN_HOME, AttributeValues.s("good"));
-                item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.SCHEMA.expiresAt(at)));
-                runs.add(item);
+                runs.add(HealthTable.runItem(point, health.compareTo(BigDecimal.valueOf(70)) >= 0, "Webex seems to be working fine"));
             }
         }
         List<Map<String, AttributeValue>> series = new ArrayList<>();
-        days.forEach((day, slots) -> {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put(HealthTable.PK, AttributeValues.s(HealthTable.SERIES_PK));
-            item.put(HealthTable.SK, AttributeValues.s(HealthTable.seriesSortKey(day)));
-            item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder()
-                    .l(slots.values().stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
-            item.put(HealthTable.SERIES_VERSION, AttributeValues.n(1));
-            item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.seriesExpiresAt(day)));
-            series.add(item);
-        });
+        days.forEach((day, slots) -> series.add(HealthTable.seriesItem(day, slots.values(), 1)));
         return new Health(runs, series);
     }
 

@@ -652,34 +652,13 @@ final class DemoData implements ResponseDefinitionTransformerV2 {
             Instant at = slot.plus(Duration.ofSeconds(60L * (n % 14) + 7));
             HealthTable.Slot point = new HealthTable.Slot(slot, at, health, social, path, service, poorHome ? "poor" : "good", where);
             days.computeIfAbsent(HealthTable.utcDay(slot), day -> new ArrayList<>()).add(point);
-            Map<String, AttributeValue> run = new LinkedHashMap<>();
-            run.put(HealthTable.PK, AttributeValues.s(HealthTable.runPartition(at)));
-            run.put(HealthTable.SK, AttributeValues.s(HealthTable.runSortKey(at)));
-            run.put(HealthTable.RUN_HEALTH, AttributeValues.n(health));
-            run.put(HealthTable.RUN_SOCIAL, AttributeValues.n(social));
-            run.put(HealthTable.RUN_PATH, AttributeValues.n(path));
-            run.put(HealthTable.RUN_SERVICE, AttributeValues.n(service));
             boolean fine = health.compareTo(BigDecimal.valueOf(70)) >= 0;
-            run.put(HealthTable.RUN_FINE, AttributeValue.builder().bool(fine).build());
-            run.put(HealthTable.RUN_VERDICT, AttributeValues.s(!fine ? "Webex may not be working properly"
+            runs.add(HealthTable.runItem(point, fine, !fine ? "Webex may not be working properly"
                     : where.equals("none") ? "Webex seems to be working fine" : "Webex is mostly working"));
-            run.put(HealthTable.RUN_WHERE, AttributeValues.s(where));
-            run.put(HealthTable.RUN_HOME, AttributeValues.s(point.home()));
-            run.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.SCHEMA.expiresAt(at)));
-            runs.add(run);
         }
         write(dynamo, HealthTable.SCHEMA.tableName(), runs);
         List<Map<String, AttributeValue>> series = new ArrayList<>();
-        days.forEach((day, slots) -> {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put(HealthTable.PK, AttributeValues.s(HealthTable.SERIES_PK));
-            item.put(HealthTable.SK, AttributeValues.s(HealthTable.seriesSortKey(day)));
-            item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder()
-                    .l(slots.stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
-            item.put(HealthTable.SERIES_VERSION, AttributeValues.n(1));
-            item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.seriesExpiresAt(day)));
-            series.add(item);
-        });
+        days.forEach((day, slots) -> series.add(HealthTable.seriesItem(day, slots, 1)));
         write(dynamo, HealthTable.SCHEMA.tableName(), series);
     }
 

@@ -1,6 +1,8 @@
 package com.webexqoe.common.schema;
 
 import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.dynamo.AttributeValues;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -163,5 +168,40 @@ public final class HealthTable {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * A run record as stored: the run's point (its terms, where, home), the verdict by the score
+     * rule and its wording, kept {@link #RETENTION}. The one mapping core, the demo seeder and the
+     * bench all write.
+     */
+    public static Map<String, AttributeValue> runItem(Slot point, boolean fine, String verdict) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(PK, AttributeValues.s(runPartition(point.at())));
+        item.put(SK, AttributeValues.s(runSortKey(point.at())));
+        item.put(RUN_HEALTH, AttributeValues.n(point.health()));
+        item.put(RUN_SOCIAL, AttributeValues.n(point.social()));
+        item.put(RUN_PATH, AttributeValues.n(point.path()));
+        item.put(RUN_SERVICE, AttributeValues.n(point.service()));
+        item.put(RUN_FINE, AttributeValue.builder().bool(fine).build());
+        item.put(RUN_VERDICT, AttributeValues.s(verdict));
+        item.put(RUN_WHERE, AttributeValues.s(point.where()));
+        item.put(RUN_HOME, AttributeValues.s(point.home()));
+        item.put(EXPIRES_AT, AttributeValues.n(SCHEMA.expiresAt(point.at())));
+        return item;
+    }
+
+    /** The key of a day's series item. */
+    public static Map<String, AttributeValue> seriesKey(LocalDate day) {
+        return Map.of(PK, AttributeValues.s(SERIES_PK), SK, AttributeValues.s(seriesSortKey(day)));
+    }
+
+    /** A day's series item with these slot minimums, at this version, kept {@link #SERIES_RETENTION} after the day. */
+    public static Map<String, AttributeValue> seriesItem(LocalDate day, Collection<Slot> slots, long version) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(seriesKey(day));
+        item.put(SERIES_SLOTS, AttributeValue.builder().l(slots.stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
+        item.put(SERIES_VERSION, AttributeValues.n(version));
+        item.put(EXPIRES_AT, AttributeValues.n(seriesExpiresAt(day)));
+        return item;
     }
 }

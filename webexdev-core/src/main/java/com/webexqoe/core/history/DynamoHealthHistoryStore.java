@@ -39,20 +39,7 @@ public final class DynamoHealthHistoryStore implements HealthHistoryStore {
 
     @Override
     public void putRun(RunRecord run) {
-        HealthTable.Slot point = run.point();
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(HealthTable.PK, AttributeValues.s(HealthTable.runPartition(point.at())));
-        item.put(HealthTable.SK, AttributeValues.s(HealthTable.runSortKey(point.at())));
-        item.put(HealthTable.RUN_HEALTH, AttributeValues.n(point.health()));
-        item.put(HealthTable.RUN_SOCIAL, AttributeValues.n(point.social()));
-        item.put(HealthTable.RUN_PATH, AttributeValues.n(point.path()));
-        item.put(HealthTable.RUN_SERVICE, AttributeValues.n(point.service()));
-        item.put(HealthTable.RUN_FINE, AttributeValue.builder().bool(run.fine()).build());
-        item.put(HealthTable.RUN_VERDICT, AttributeValues.s(run.verdict()));
-        item.put(HealthTable.RUN_WHERE, AttributeValues.s(point.where()));
-        item.put(HealthTable.RUN_HOME, AttributeValues.s(point.home()));
-        item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.SCHEMA.expiresAt(point.at())));
-        table.put(item);
+        table.put(HealthTable.runItem(run.point(), run.fine(), run.verdict()));
     }
 
     @Override
@@ -68,11 +55,7 @@ public final class DynamoHealthHistoryStore implements HealthHistoryStore {
 
     @Override
     public boolean writeDay(SeriesDay day) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>(key(day.day()));
-        item.put(HealthTable.SERIES_SLOTS, AttributeValue.builder()
-                .l(day.slots().stream().map(slot -> AttributeValues.s(slot.encode())).toList()).build());
-        item.put(HealthTable.SERIES_VERSION, AttributeValues.n(day.version() + 1));
-        item.put(HealthTable.EXPIRES_AT, AttributeValues.n(HealthTable.seriesExpiresAt(day.day())));
+        Map<String, AttributeValue> item = HealthTable.seriesItem(day.day(), day.slots(), day.version() + 1);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         String condition;
@@ -120,8 +103,7 @@ public final class DynamoHealthHistoryStore implements HealthHistoryStore {
     }
 
     private static Map<String, AttributeValue> key(LocalDate day) {
-        return Map.of(HealthTable.PK, AttributeValues.s(HealthTable.SERIES_PK),
-                HealthTable.SK, AttributeValues.s(HealthTable.seriesSortKey(day)));
+        return HealthTable.seriesKey(day);
     }
 
     /** A series item as a day; a garbled slot is left out, a garbled key or version leaves the item out. */
