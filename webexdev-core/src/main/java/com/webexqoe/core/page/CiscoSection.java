@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,56 +27,46 @@ public final class CiscoSection {
     private CiscoSection() {
     }
 
-    public static Map<String, Object> model(List<StatusItem> statuses, Optional<String> serverRegion, ZoneId zone) {
-        Map<String, Object> model = new LinkedHashMap<>();
+    public static PageModel.Cisco model(List<StatusItem> statuses, Optional<String> serverRegion, ZoneId zone) {
         Optional<StatusItem> summary = StatusItem.ofApiKind(statuses, CiscoApiItem.SUMMARY).stream().findFirst();
-        model.put("hasApi", summary.isPresent());
-        model.put("indicator", summary.map(item -> item.status() + " — " + item.api().orElseThrow().name()).orElse(null));
-        model.put("indicatorOk", summary.map(item -> item.status().equals("green") || item.status().equals("none")).orElse(true));
-
-        List<Map<String, Object>> components = new ArrayList<>();
+        List<PageModel.CiscoComponent> components = new ArrayList<>();
         for (StatusItem item : StatusItem.ofApiKind(statuses, CiscoApiItem.COMPONENT)) {
             CiscoApiItem api = item.api().orElseThrow();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", api.name());
-            row.put("group", api.group().orElse(NO_REGION));
-            row.put("status", item.status().replace('_', ' '));
-            region(row, api.placeTexts(), serverRegion);
-            components.add(row);
+            Optional<ServerRegions.Match> match = ServerRegions.match(api.placeTexts(), serverRegion);
+            components.add(new PageModel.CiscoComponent(api.name(), api.group().orElse(NO_REGION), item.status().replace('_', ' '),
+                    regionText(match), yours(match)));
         }
-        model.put("components", components);
-
-        List<Map<String, Object>> incidents = new ArrayList<>();
-        List<Map<String, Object>> maintenances = new ArrayList<>();
+        List<PageModel.CiscoEvent> incidents = new ArrayList<>();
+        List<PageModel.CiscoEvent> maintenances = new ArrayList<>();
         for (StatusItem item : newestFirst(statuses)) {
             CiscoApiItem api = item.api().orElseThrow();
             if (!api.event()) {
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", api.name());
-            row.put("href", item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null));
-            row.put("status", item.status());
-            row.put("open", !HealthScore.isFinal(item.status()));
-            row.put("impact", api.impact().orElse(NO_REGION));
-            row.put("components", api.components().isEmpty() ? NO_REGION : String.join(", ", api.components()));
-            row.put("updated", api.updated().or(item::published).map(at -> shown(at, zone)).orElse(NO_REGION));
-            if (api.kind().equals(CiscoApiItem.MAINTENANCE)) {
-                row.put("window", api.scheduledFor().map(at -> shown(at, zone)).orElse("?") + " – "
-                        + api.scheduledUntil().map(at -> shown(at, zone)).orElse("?"));
-            }
-            region(row, api.placeTexts(), serverRegion);
+            boolean maintenance = api.kind().equals(CiscoApiItem.MAINTENANCE);
+            Optional<ServerRegions.Match> match = ServerRegions.match(api.placeTexts(), serverRegion);
+            PageModel.CiscoEvent row = new PageModel.CiscoEvent(api.name(),
+                    item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null), item.status(),
+                    !HealthScore.isFinal(item.status()), api.impact().orElse(NO_REGION),
+                    api.components().isEmpty() ? NO_REGION : String.join(", ", api.components()),
+                    api.updated().or(item::published).map(at -> shown(at, zone)).orElse(NO_REGION),
+                    maintenance ? api.scheduledFor().map(at -> shown(at, zone)).orElse("?") + " – "
+                            + api.scheduledUntil().map(at -> shown(at, zone)).orElse("?") : null,
+                    regionText(match), yours(match));
             (api.kind().equals(CiscoApiItem.INCIDENT) ? incidents : maintenances).add(row);
         }
-        model.put("incidents", incidents);
-        model.put("maintenances", maintenances);
-        return model;
+        return new PageModel.Cisco(summary.isPresent(),
+                summary.map(item -> item.status() + " — " + item.api().orElseThrow().name()).orElse(null),
+                summary.map(item -> item.status().equals("green") || item.status().equals("none")).orElse(true),
+                components, incidents, maintenances);
     }
 
-    private static void region(Map<String, Object> row, List<String> texts, Optional<String> serverRegion) {
-        Optional<ServerRegions.Match> match = ServerRegions.match(texts, serverRegion);
-        row.put("region", match.map(m -> String.join(", ", m.named()) + ": " + m.text()).orElse(NO_REGION));
-        row.put("yours", match.map(ServerRegions.Match::yours).orElse(false));
+    private static String regionText(Optional<ServerRegions.Match> match) {
+        return match.map(m -> String.join(", ", m.named()) + ": " + m.text()).orElse(NO_REGION);
+    }
+
+    private static boolean yours(Optional<ServerRegions.Match> match) {
+        return match.map(ServerRegions.Match::yours).orElse(false);
     }
 
     private static List<StatusItem> newestFirst(List<StatusItem> statuses) {

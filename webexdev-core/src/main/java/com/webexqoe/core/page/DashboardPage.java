@@ -48,13 +48,13 @@ public final class DashboardPage {
     static final int REFRESH_SECONDS = 180;
 
     /** The three ThousandEyes tests and their route-graph files (docs/behaviour.md#te-poll). */
-    static final List<Map<String, Object>> GRAPH_TESTS = List.of(
-            Map.of("key", "mmp", "label", "Multimedia Platform", "file", "resource.json"),
-            Map.of("key", "wz", "label", "Web Zone", "file", "resource-wz.json"),
-            Map.of("key", "cb", "label", "Collaboration Bridge", "file", "resource-cb.json"));
+    static final List<PageModel.GraphTest> GRAPH_TESTS = List.of(
+            new PageModel.GraphTest("mmp", "Multimedia Platform", "resource.json"),
+            new PageModel.GraphTest("wz", "Web Zone", "resource-wz.json"),
+            new PageModel.GraphTest("cb", "Collaboration Bridge", "resource-cb.json"));
 
     /** The result of one build: the template's model, and the trend data file's JSON. */
-    public record Content(Map<String, Object> model, String trendJson) {
+    public record Content(PageModel model, String trendJson) {
     }
 
     private DashboardPage() {
@@ -76,38 +76,32 @@ public final class DashboardPage {
         Freshness quality = assessment.freshness().quality();
         Optional<String> serverRegion = snapshot.serverRegion();
 
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("refreshSeconds", REFRESH_SECONDS);
-        model.put("contentSecurityPolicy", contentSecurityPolicy(settings.cloudWatch()));
-        model.put("banner", settings.banner().orElse(null));
-        model.put("updated", shown.apply(now));
-        model.put("asset", assetLinks(settings.assetVersions()));
-        model.put("score", scoreModel(score, withoutFresh));
-        model.put("headline", Map.of("text", headline.text(), "ok", headline.ok(), "state", headline.state().name().toLowerCase(Locale.ROOT)));
-        model.put("where", Map.of("headline", location.headline(), "evidence", location.evidence(), "place", location.place().name().toLowerCase(Locale.ROOT),
-                "warning", location.place() != ProblemLocator.Place.NONE));
-        model.put("assessments", List.of(
-                assessment("social", "Social reputation", score.social().warning()
-                        ? "Many negative posts about Webex: " + score.social().evidence().get(0)
-                        : "The reception on social media has been good", score.social().warning(), twitter, shown),
-                assessment("path", "Internet path quality", score.path().warning()
-                        ? "Network problems reported by ThousandEyes: " + score.path().evidence().get(0)
-                        : "No network problems in the ThousandEyes analysis", score.path().warning(), polling, shown),
-                assessment("service", "Cisco official service availability", score.service().warning()
-                        ? "Cisco reports an incident: " + score.service().evidence().get(0)
-                        : "No Webex outage has been announced by Cisco", score.service().warning(), status, shown),
-                assessment("home", "User's Webex quality", home.line(), home.warning(), quality, shown)));
-        model.put("history", Map.of("zone", settings.zone().getId(), "threshold", HealthScore.FINE_FROM.toPlainString()));
-        model.put("graphTests", GRAPH_TESTS);
-        model.put("cloudWatch", settings.cloudWatch().map(URI::toString).orElse(null));
-        model.put("trend", Map.of("points", snapshot.polls().size(), "freshness", freshnessModel(polling, shown),
-                "alerts", freshnessModel(alerts, shown)));
-        model.put("quality", qualityModel(snapshot.quality(), home, quality, shown));
-        model.put("statuses", statusModel(snapshot.statuses().stream().filter(StatusItem::fromFeed).toList(), status, shown,
-                settings.zone(), serverRegion));
-        model.put("cisco", CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()));
-        model.put("posts", postModel(snapshot.posts(), now, twitter, shown, settings, snapshot.xReads()));
-        model.put("unreadable", snapshot.unreadable());
+        PageModel model = new PageModel(REFRESH_SECONDS, contentSecurityPolicy(settings.cloudWatch()), settings.banner().orElse(null),
+                shown.apply(now), assetLinks(settings.assetVersions()), scoreModel(score, withoutFresh),
+                new PageModel.HeadlineLine(headline.text(), headline.ok(), headline.state().name().toLowerCase(Locale.ROOT)),
+                new PageModel.Where(location.headline(), location.evidence(), location.place().name().toLowerCase(Locale.ROOT),
+                        location.place() != ProblemLocator.Place.NONE),
+                List.of(
+                        sourceLine("social", "Social reputation", score.social().warning()
+                                ? "Many negative posts about Webex: " + score.social().evidence().get(0)
+                                : "The reception on social media has been good", score.social().warning(), twitter, shown),
+                        sourceLine("path", "Internet path quality", score.path().warning()
+                                ? "Network problems reported by ThousandEyes: " + score.path().evidence().get(0)
+                                : "No network problems in the ThousandEyes analysis", score.path().warning(), polling, shown),
+                        sourceLine("service", "Cisco official service availability", score.service().warning()
+                                ? "Cisco reports an incident: " + score.service().evidence().get(0)
+                                : "No Webex outage has been announced by Cisco", score.service().warning(), status, shown),
+                        sourceLine("home", "User's Webex quality", home.line(), home.warning(), quality, shown)),
+                new PageModel.History(settings.zone().getId(), HealthScore.FINE_FROM.toPlainString()),
+                GRAPH_TESTS,
+                settings.cloudWatch().map(URI::toString).orElse(null),
+                new PageModel.Trend(snapshot.polls().size(), freshnessModel(polling, shown), freshnessModel(alerts, shown)),
+                qualityModel(snapshot.quality(), home, quality, shown),
+                statusModel(snapshot.statuses().stream().filter(StatusItem::fromFeed).toList(), status, shown,
+                        settings.zone(), serverRegion),
+                CiscoSection.model(snapshot.statuses(), serverRegion, settings.zone()),
+                postModel(snapshot.posts(), now, twitter, shown, settings, snapshot.xReads()),
+                snapshot.unreadable());
         return new Content(model, trendJson(snapshot.polls(), settings));
     }
 
@@ -120,8 +114,8 @@ public final class DashboardPage {
                 + "frame-src " + frames + "; base-uri 'none'; form-action 'none'; object-src 'none'";
     }
 
-    private static Map<String, Object> assetLinks(Map<String, String> versions) {
-        Map<String, Object> links = new LinkedHashMap<>();
+    private static Map<String, String> assetLinks(Map<String, String> versions) {
+        Map<String, String> links = new LinkedHashMap<>();
         for (Map.Entry<String, String> version : versions.entrySet()) {
             String name = version.getKey().replace('/', '_').replace('.', '_').replace('-', '_');
             links.put(name, version.getKey() + "?v=" + version.getValue());
@@ -129,119 +123,87 @@ public final class DashboardPage {
         return links;
     }
 
-    private static Map<String, Object> scoreModel(HealthScore.Score score, List<String> withoutFresh) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("health", score.healthText());
-        model.put("icon", score.icon().file());
-        model.put("iconLabel", score.icon().label());
-        model.put("iconClass", score.icon().name().toLowerCase(Locale.ROOT));
-        model.put("fine", score.fine());
-        model.put("verdict", score.verdict());
-        model.put("formula", score.formula());
-        model.put("rule", "Health = 100 + T + N + S: T = −1 × negative + 0.1 × positive posts (12 h); "
-                + "N = −10 − max(0, (response time − 400) / 10) for the worst ThousandEyes alert (1 h); "
-                + "S = −20 for an unresolved Cisco status item (24 h)");
-        List<Map<String, Object>> components = new ArrayList<>();
+    private static PageModel.Score scoreModel(HealthScore.Score score, List<String> withoutFresh) {
+        List<PageModel.Term> components = new ArrayList<>();
         for (HealthScore.Component component : List.of(score.social(), score.path(), score.service())) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("symbol", component.symbol());
-            c.put("name", component.name());
-            c.put("value", HealthScore.term(component.value()));
-            c.put("evidence", component.evidence());
-            c.put("warning", component.warning());
-            components.add(c);
+            components.add(new PageModel.Term(component.symbol(), component.name(), HealthScore.term(component.value()),
+                    component.evidence(), component.warning()));
         }
-        model.put("components", components);
-        model.put("withoutFresh", withoutFresh.isEmpty() ? null
-                : "No fresh data for " + String.join(", ", withoutFresh) + ": counted as 0, not as proof of health");
-        return model;
+        return new PageModel.Score(score.healthText(), score.icon().file(), score.icon().label(),
+                score.icon().name().toLowerCase(Locale.ROOT), score.fine(), score.verdict(), score.formula(),
+                "Health = 100 + T + N + S: T = −1 × negative + 0.1 × positive posts (12 h); "
+                        + "N = −10 − max(0, (response time − 400) / 10) for the worst ThousandEyes alert (1 h); "
+                        + "S = −20 for an unresolved Cisco status item (24 h)",
+                components, withoutFresh.isEmpty() ? null
+                        : "No fresh data for " + String.join(", ", withoutFresh) + ": counted as 0, not as proof of health");
     }
 
-    private static Map<String, Object> assessment(String key, String title, String text, boolean warning, Freshness freshness,
-                                                  Function<Instant, String> shown) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("key", key);
-        model.put("title", title);
-        model.put("text", text);
-        model.put("warning", warning);
-        model.put("freshness", freshnessModel(freshness, shown));
-        return model;
+    private static PageModel.SourceLine sourceLine(String key, String title, String text, boolean warning, Freshness freshness,
+                                                   Function<Instant, String> shown) {
+        return new PageModel.SourceLine(key, title, text, warning, freshnessModel(freshness, shown));
     }
 
-    static Map<String, Object> freshnessModel(Freshness freshness, Function<Instant, String> shown) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("text", freshness.newest().map(at -> "updated " + shown.apply(at)).orElse("no data"));
-        model.put("stale", freshness.stale());
-        model.put("noData", freshness.noData());
-        model.put("staleText", freshness.stale() ? "STALE: older than " + Freshness.STALE_AFTER_SCHEDULES + " × its "
-                + freshness.schedule().map(Duration::toMinutes).orElse(0L) + "-minute schedule" : null);
-        return model;
+    static PageModel.FreshnessLine freshnessModel(Freshness freshness, Function<Instant, String> shown) {
+        return new PageModel.FreshnessLine(freshness.newest().map(at -> "updated " + shown.apply(at)).orElse("no data"),
+                freshness.stale(), freshness.noData(),
+                freshness.stale() ? "STALE: older than " + Freshness.STALE_AFTER_SCHEDULES + " × its "
+                        + freshness.schedule().map(Duration::toMinutes).orElse(0L) + "-minute schedule" : null);
     }
 
-    private static Map<String, Object> qualityModel(Optional<QualityRecord> record, HomeAssessment.Verdict home,
-                                                    Freshness freshness, Function<Instant, String> shown) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("verdict", home.line());
-        model.put("warning", home.warning());
-        model.put("freshness", freshnessModel(freshness, shown));
-        model.put("hasData", record.isPresent());
-        model.put("columns", java.util.Arrays.stream(QualityRecord.Stream.values()).map(QualityRecord.Stream::label).toList());
+    private static PageModel.Quality qualityModel(Optional<QualityRecord> record, HomeAssessment.Verdict home,
+                                                  Freshness freshness, Function<Instant, String> shown) {
+        List<String> columns = java.util.Arrays.stream(QualityRecord.Stream.values()).map(QualityRecord.Stream::label).toList();
         if (record.isEmpty()) {
-            model.put("rows", List.of());
-            return model;
+            return new PageModel.Quality(home.line(), home.warning(), freshnessModel(freshness, shown), false, columns,
+                    null, null, null, null, List.of());
         }
         QualityRecord q = record.get();
-        model.put("network", home.networkText().isEmpty() ? "unknown" : home.networkText());
-        model.put("email", q.email());
-        model.put("serverRegion", q.serverRegion().isEmpty() ? "unknown" : q.serverRegion());
-        model.put("mos", home.mos().isPresent() ? String.format(Locale.ROOT, "%.1f", home.mos().getAsDouble()) : "n/a");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("Jitter (ms)", q, QualityRecord.StreamSample::jitterMs));
-        rows.add(row("Latency (ms)", q, QualityRecord.StreamSample::latencyMs));
-        rows.add(row("MediaBitRate (bps)", q, QualityRecord.StreamSample::mediaBitRate));
-        rows.add(row("PacketLoss (%)", q, QualityRecord.StreamSample::packetLossPercent));
-        model.put("rows", rows);
-        return model;
+        List<PageModel.QualityRow> rows = List.of(
+                row("Jitter (ms)", q, QualityRecord.StreamSample::jitterMs),
+                row("Latency (ms)", q, QualityRecord.StreamSample::latencyMs),
+                row("MediaBitRate (bps)", q, QualityRecord.StreamSample::mediaBitRate),
+                row("PacketLoss (%)", q, QualityRecord.StreamSample::packetLossPercent));
+        return new PageModel.Quality(home.line(), home.warning(), freshnessModel(freshness, shown), true, columns,
+                home.networkText().isEmpty() ? "unknown" : home.networkText(), q.email(),
+                q.serverRegion().isEmpty() ? "unknown" : q.serverRegion(),
+                home.mos().isPresent() ? String.format(Locale.ROOT, "%.1f", home.mos().getAsDouble()) : "n/a", rows);
     }
 
-    private static Map<String, Object> row(String name, QualityRecord record, Function<QualityRecord.StreamSample, OptionalDouble> metric) {
+    private static PageModel.QualityRow row(String name, QualityRecord record, Function<QualityRecord.StreamSample, OptionalDouble> metric) {
         List<String> cells = new ArrayList<>();
         for (QualityRecord.Stream stream : QualityRecord.Stream.values()) {
             OptionalDouble value = metric.apply(record.streams().get(stream));
             cells.add(value.isPresent() ? HealthScore.number(round(value.getAsDouble())) : "–");
         }
-        return Map.of("name", name, "cells", cells);
+        return new PageModel.QualityRow(name, cells);
     }
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static Map<String, Object> statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,
-                                                   java.time.ZoneId zone, Optional<String> serverRegion) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        statuses.stream()
+    private static PageModel.Statuses statusModel(List<StatusItem> statuses, Freshness freshness, Function<Instant, String> shown,
+                                                  java.time.ZoneId zone, Optional<String> serverRegion) {
+        List<PageModel.StatusRow> rows = statuses.stream()
                 .sorted(Comparator.comparing((StatusItem item) -> item.published().orElse(Instant.EPOCH)).reversed()
                         .thenComparing(StatusItem::title))
-                .forEach(item -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("title", item.title());
-                    row.put("status", item.status());
-                    row.put("href", item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null));
-                    row.put("published", item.published().map(at -> COMPACT_SHOWN.format(at.atZone(zone))).orElse("–"));
-                    row.put("open", !HealthScore.isFinal(item.status()));
+                .map(item -> {
                     // a feed title that names a region ("… on the AP cluster"), against the user's (docs/behaviour.md#core-regions)
                     Optional<ServerRegions.Match> region = ServerRegions.match(List.of(item.title()), serverRegion);
-                    row.put("region", region.map(m -> String.join(", ", m.named()) + ": " + m.text()).orElse(null));
-                    row.put("yours", region.map(ServerRegions.Match::yours).orElse(false));
-                    rows.add(row);
-                });
-        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown));
+                    return new PageModel.StatusRow(item.title(), item.status(),
+                            item.url().flatMap(PageSettings::httpsUrl).map(URI::toString).orElse(null),
+                            item.published().map(at -> COMPACT_SHOWN.format(at.atZone(zone))).orElse("–"),
+                            !HealthScore.isFinal(item.status()),
+                            region.map(m -> String.join(", ", m.named()) + ": " + m.text()).orElse(null),
+                            region.map(ServerRegions.Match::yours).orElse(false));
+                })
+                .toList();
+        return new PageModel.Statuses(rows, freshnessModel(freshness, shown));
     }
 
-    private static Map<String, Object> postModel(List<Post> posts, Instant now, Freshness freshness, Function<Instant, String> shown,
-                                                 PageSettings settings, XReadStatus xReads) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static PageModel.Posts postModel(List<Post> posts, Instant now, Freshness freshness, Function<Instant, String> shown,
+                                             PageSettings settings, XReadStatus xReads) {
+        List<PageModel.PostRow> rows = new ArrayList<>();
         posts.stream()
                 .filter(post -> HealthScore.inWindow(post.postedAt(), now, POSTS_WINDOW))
                 .sorted(Comparator.comparing(Post::postedAt).reversed())
@@ -253,13 +215,8 @@ public final class DashboardPage {
                         case POSITIVE -> counted ? "+0.1" : "0 (older than 12 h)";
                         default -> "0";
                     };
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("time", SHOWN.format(post.postedAt().atZone(settings.zone())));
-                    row.put("text", post.text());
-                    row.put("sentiment", post.sentiment().name());
-                    row.put("sentimentClass", post.sentiment().name().toLowerCase(Locale.ROOT));
-                    row.put("effect", effect);
-                    rows.add(row);
+                    rows.add(new PageModel.PostRow(SHOWN.format(post.postedAt().atZone(settings.zone())), post.text(),
+                            post.sentiment().name(), post.sentiment().name().toLowerCase(Locale.ROOT), effect));
                 });
         List<String> notices = new ArrayList<>();
         xReads.budgetReachedAt().ifPresent(at -> notices.add("X read budget reached at "
@@ -268,7 +225,7 @@ public final class DashboardPage {
         xReads.xError().ifPresent(error -> notices.add("X refused the last search"
                 + xReads.xErrorAt().map(at -> " at " + DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(settings.zone()))).orElse("")
                 + ": " + error));
-        return Map.of("rows", rows, "freshness", freshnessModel(freshness, shown), "notices", notices);
+        return new PageModel.Posts(rows, freshnessModel(freshness, shown), notices);
     }
 
     private static Optional<Instant> newest(List<Instant> times) {

@@ -6,7 +6,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders {@code templates/dashboard.html} with Thymeleaf. {@code th:text} escapes everything it
@@ -29,7 +28,7 @@ public final class PageRenderer {
         engine.setTemplateResolver(resolver);
     }
 
-    public String render(Map<String, Object> model) {
+    public String render(PageModel model) {
         Context context = new Context(Locale.ROOT);
         context.setVariable("page", model);
         return engine.process(TEMPLATE, context);
