@@ -1,5 +1,9 @@
 package com.webexqoe.core;
 
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.s3.ObjectStore;
+import com.webexqoe.common.time.Deadline;
 import com.webexqoe.core.history.HealthHistory;
 import com.webexqoe.core.notify.Notifier;
 import com.webexqoe.core.page.DashboardPage;
@@ -10,11 +14,6 @@ import com.webexqoe.core.score.Assessment;
 import com.webexqoe.core.score.Freshness;
 import com.webexqoe.core.sources.DashboardSources;
 import com.webexqoe.core.sources.Snapshot;
-
-import com.webexqoe.common.dynamo.DynamoTable;
-import com.webexqoe.common.lambda.FunctionRun;
-import com.webexqoe.common.s3.ObjectStore;
-import com.webexqoe.common.time.Deadline;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * The core function's work, once a minute: read the sources, compute the score, render the page,
@@ -126,28 +123,6 @@ public final class DashboardRun {
         return sources.describe() + " -> s3://" + bucket.bucket();
     }
 
-    /** Runs a task on a thread of its own (the asset check, the history's reads and writes, a data file's put). */
-    private static final Executor ASIDE = task -> {
-        Thread thread = new Thread(task, "beside-the-run");
-        thread.setDaemon(true);
-        thread.start();
-    };
-
-    /** A task's result (the asset check's, a put's), or its own exception (as if it had run on this thread). */
-    private static <T> T await(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     /**
      * SnapStart priming: builds and renders the page of an empty snapshot at a fixed instant (the
      * epoch) into memory. Nothing is read or written, and nothing is kept: no time, no asset state
@@ -168,12 +143,12 @@ public final class DashboardRun {
         // reads and the rendering, and is awaited before the page is put. The page itself matters more
         // than the check, so a run short of time leaves it to the next one.
         CompletableFuture<List<String>> assetCheck = deadline.fits(ASSET_CHECK_BUDGET) && assets.due(now)
-                ? CompletableFuture.supplyAsync(() -> assets.ensureIn(bucket, now), ASIDE)
+                ? CompletableFuture.supplyAsync(() -> assets.ensureIn(bucket, now), Aside.THREAD)
                 : CompletableFuture.completedFuture(List.of());
         // The history's reads (eight series items at most) count in this run's itemsRead; they need
         // no score, so they run beside the sources' reads.
         DynamoTable.ReadCost historyBefore = history.readCost();
-        HealthHistory.Recording recording = history.begin(now, ASIDE);
+        HealthHistory.Recording recording = history.begin(now, Aside.THREAD);
         DynamoTable.ReadCost before = sources.readCost();
         Snapshot snapshot = sources.read(now);
         DynamoTable.ReadCost after = sources.readCost();
@@ -185,12 +160,12 @@ public final class DashboardRun {
         byte[] html = renderer.render(content.model()).getBytes(StandardCharsets.UTF_8);
         byte[] healthJson = DashboardPage.healthJson(recorded.series(), settings).getBytes(StandardCharsets.UTF_8);
         // Assets first: the page must never link a file the bucket does not hold yet.
-        List<String> uploaded = await(assetCheck);
+        List<String> uploaded = Aside.join(assetCheck);
         // The two data files side by side (independent objects), then the page that reads them.
         CompletableFuture<Void> healthPut = CompletableFuture.runAsync(
-                () -> bucket.put(HEALTH, healthJson, TREND_TYPE, INDEX_CACHE), ASIDE);
+                () -> bucket.put(HEALTH, healthJson, TREND_TYPE, INDEX_CACHE), Aside.THREAD);
         bucket.put(TREND, content.trendJson().getBytes(StandardCharsets.UTF_8), TREND_TYPE, INDEX_CACHE);
-        await(healthPut);
+        Aside.join(healthPut);
         bucket.put(INDEX, html, INDEX_TYPE, INDEX_CACHE);
         // After the page: a notification never delays or fails it. A run that could not read every
         // source does not notify: a missing table is no recovery.

@@ -1,12 +1,12 @@
 package com.webexqoe.core.history;
 
-import com.webexqoe.core.score.Assessment;
-import com.webexqoe.core.score.HomeAssessment;
-import com.webexqoe.core.score.ProblemLocator;
-
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.schema.HealthTable;
+import com.webexqoe.core.Aside;
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.score.HomeAssessment;
+import com.webexqoe.core.score.ProblemLocator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -121,7 +120,7 @@ public final class HealthHistory {
             List<HealthHistoryStore.SeriesDay> days = List.of();
             boolean wasRead = false;
             try {
-                days = join(read);
+                days = Aside.join(read);
                 wasRead = true;
             } catch (RuntimeException e) {
                 failures.add(failed("read the 7-day series", table, e));
@@ -135,27 +134,12 @@ public final class HealthHistory {
                 }
             }
             try {
-                join(put);
+                Aside.join(put);
             } catch (RuntimeException e) {
                 failures.add(0, failed("record the run", table, e));
             }
             List<HealthTable.Slot> series = HealthSeries.window(days, Optional.of(point), now);
             return new Outcome(series, failures.isEmpty() ? "recorded" : "failed: " + String.join("; ", failures));
-        }
-    }
-
-    /** The task's result, or its own exception (as if it had run on this thread). */
-    private static <T> T join(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 
