@@ -50,7 +50,8 @@ public final class DashboardRun {
 
     public record Result(String health, String verdict, String where, int statuses, int alerts, int polls, int posts,
                          boolean quality, List<String> assetsUploaded, List<String> stale, int pageBytes,
-                         long itemsRead, double readCapacity, String notification, String history, int historyPoints)
+                         long itemsRead, double readCapacity, String notification, String history, int historyPoints,
+                         String xReads)
             implements FunctionRun.Result {
         @Override
         public Map<String, Object> fields() {
@@ -74,6 +75,8 @@ public final class DashboardRun {
             // The health history (docs/webexdev-core.md "Health history"): off, recorded, failed: <what>.
             fields.put("history", history);
             fields.put("historyPoints", historyPoints);
+            // twitterapi's X bookkeeping, shown as notices above the posts: read, or unreadable: <why>.
+            fields.put("xReads", xReads);
             return fields;
         }
     }
@@ -181,6 +184,6 @@ public final class DashboardRun {
                 snapshot.quality().isPresent(), uploaded, stale, html.length,
                 after.items() - before.items() + historyAfter.items() - historyBefore.items(),
                 after.capacityUnits() - before.capacityUnits() + historyAfter.capacityUnits() - historyBefore.capacityUnits(),
-                notify, recorded.status(), recorded.series().size());
+                notify, recorded.status(), recorded.series().size(), snapshot.xReads().outcome());
     }
 }

@@ -1,19 +1,21 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.page.StaticAssets;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.config.FunctionVariables;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.AwsJsonStub;
-import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.ProjectItems;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.schema.TwitterTable;
+import com.webexqoe.core.page.StaticAssets;
+import com.webexqoe.testkit.AwsJsonStub;
+import com.webexqoe.testkit.DynaliteExtension;
+import com.webexqoe.testkit.LambdaInvoker;
+import com.webexqoe.testkit.ProjectItems;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +204,40 @@ class CoreHandlerIntegrationTest {
         assertThat(html).contains("<p class=\"x-notice\">X read budget reached at 11:30 (Asia/Tokyo), next reads after 00:00 UTC")
                 .contains("<p class=\"x-notice\">X refused the last search at 11:50: 429 Too Many Requests &lt;b&gt;</p>")
                 .doesNotContain("No posts in the last 24 h (no data)");
+    }
+
+    @Test
+    void xBookkeepingThatCannotBeReadDropsOnlyTheNoticeAndIsNamedInTheAnswer() throws Exception {
+        scenario.seedIncident();
+        scenario.put(TwitterTable.SCHEMA, List.of(
+                Map.of(TwitterTable.TWEET_ID, ProjectItems.s(TwitterTable.readsKey(java.time.LocalDate.of(2026, 11, 28))),
+                        TwitterTable.BUDGET_REACHED_AT, ProjectItems.n(NOW.minus(Duration.ofMinutes(30)).getEpochSecond()))));
+        // dynalite behind a front that refuses BatchGetItem only, as a role without that right would
+        WireMockServer front = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+        front.start();
+        try {
+            front.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(10)
+                    .willReturn(WireMock.aResponse().proxiedFrom(dynamo.endpoint().toString())));
+            front.stubFor(WireMock.post(WireMock.anyUrl()).atPriority(1)
+                    .withHeader("X-Amz-Target", WireMock.equalTo("DynamoDB_20120810.BatchGetItem"))
+                    .willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                            .withBody("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\","
+                                    + "\"message\":\"not authorized to perform: dynamodb:BatchGetItem\"}")));
+
+            JsonNode result = invoke(scenario.handler(scenario.env().dynamoDb(java.net.URI.create(front.baseUrl())), NOW));
+
+            assertThat(result.get("xReads").asText()).startsWith("unreadable: X bookkeeping in webexdev-twitter: ")
+                    .contains("BatchGetItem");
+            assertThat(result.get("posts").asInt()).as("the posts are read as before").isEqualTo(9);
+            assertThat(page()).doesNotContain("x-notice\">").contains("2 negative and 5 positive posts in the last 12 h");
+        } finally {
+            front.stop();
+        }
+    }
+
+    @Test
+    void theXBookkeepingReadIsNamedReadInTheAnswer() throws Exception {
+        assertThat(invoke(scenario.handler(scenario.env(), NOW)).get("xReads").asText()).isEqualTo("read");
     }
 
     @Test

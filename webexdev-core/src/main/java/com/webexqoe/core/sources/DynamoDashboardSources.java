@@ -98,7 +98,7 @@ public final class DynamoDashboardSources implements DashboardSources {
     /**
      * twitterapi's two bookkeeping items (today's UTC read counter, the search state), in one
      * BatchGetItem. Only shown on the page, never scored: a failure leaves the page without the
-     * notice (logged by the caller's answer as nothing), never the posts.
+     * notice, never the posts, and is named in the run's answer ({@code xReads}).
      */
     XReadStatus xReads(Instant now) {
         try {
@@ -118,7 +118,7 @@ public final class DynamoDashboardSources implements DashboardSources {
             }
             return new XReadStatus(reached, error, errorAt);
         } catch (RuntimeException unreadable) {
-            return XReadStatus.NONE;
+            return XReadStatus.unreadable("X bookkeeping in " + tables.twitter().name() + ": " + unreadable.getMessage());
         }
     }
 

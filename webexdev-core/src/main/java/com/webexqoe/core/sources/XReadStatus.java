@@ -8,7 +8,22 @@ import java.util.Optional;
  * when the daily read budget was reached (this UTC day), and the refusal of X's last answer
  * (402/403/429/453), so that the page never shows "no posts" when X was not asked.
  */
-public record XReadStatus(Optional<Instant> budgetReachedAt, Optional<String> xError, Optional<Instant> xErrorAt) {
+public record XReadStatus(Optional<Instant> budgetReachedAt, Optional<String> xError, Optional<Instant> xErrorAt,
+                          Optional<String> unreadable) {
 
     public static final XReadStatus NONE = new XReadStatus(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public XReadStatus(Optional<Instant> budgetReachedAt, Optional<String> xError, Optional<Instant> xErrorAt) {
+        this(budgetReachedAt, xError, xErrorAt, Optional.empty());
+    }
+
+    /** The bookkeeping could not be read (why, naming the table): the page shows no notice, the run's log line says so. */
+    public static XReadStatus unreadable(String why) {
+        return new XReadStatus(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why));
+    }
+
+    /** For the run's log line: {@code read}, or {@code unreadable: <why>}. */
+    public String outcome() {
+        return unreadable.map(why -> "unreadable: " + why).orElse("read");
+    }
 }
