@@ -6,15 +6,12 @@ import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,25 +46,8 @@ class DashboardBrowserTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private BucketSite site;
-
-    @BeforeEach
-    void browser() throws Exception {
-        chromium = HeadlessChromium.start("webexdev-chromium-");
-        driver = chromium.driver();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession("webexdev-chromium-");
 
     @Test
     void thePageDrawsEverythingFromTheBucketAloneAndRunsNoOutsideText() throws Exception {
@@ -79,59 +59,59 @@ class DashboardBrowserTest {
                 scenario.env().set("DASHBOARD_BANNER", "Test data: rendered by DashboardBrowserTest"), NOW),
                 "webexdev-core", "/events/scheduled-event.json"));
         assertThat(result.get("health").asText()).isEqualTo("10.5");
-        site = new BucketSite(s3.client(), BUCKET);
+        BucketSite site = browser.serve(s3.client(), BUCKET);
         String origin = site.base().toString();
 
-        driver.get(origin);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        browser.driver().get(origin);
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
 
         // score and verdict visible
-        WebElement health = driver.findElement(By.id("health"));
+        WebElement health = browser.driver().findElement(By.id("health"));
         assertThat(health.isDisplayed()).isTrue();
         assertThat(health.getText()).isEqualTo("10.5");
-        assertThat(driver.findElement(By.id("verdict")).getText()).contains("Webex may not be working properly");
-        assertThat(driver.findElement(By.id("where")).getText()).startsWith("Where is the problem: Webex service");
+        assertThat(browser.driver().findElement(By.id("verdict")).getText()).contains("Webex may not be working properly");
+        assertThat(browser.driver().findElement(By.id("where")).getText()).startsWith("Where is the problem: Webex service");
 
         // route graph: one node per hop of route 0 of the Multimedia Platform test
         wait.until(d -> "mmp".equals(graphData("test")) && "0".equals(graphData("route")));
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop"))).hasSize(6);
-        assertThat(driver.findElements(By.cssSelector("#route-buttons button"))).extracting(WebElement::getText)
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop"))).hasSize(6);
+        assertThat(browser.driver().findElements(By.cssSelector("#route-buttons button"))).extracting(WebElement::getText)
                 .containsExactly("Route-0", "Route-1");
-        assertThat(driver.findElement(By.cssSelector("#graph g.hop.home")).getText()).contains("hop1");
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop.slow"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop.inactive"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop.server"))).hasSize(1);
+        assertThat(browser.driver().findElement(By.cssSelector("#graph g.hop.home")).getText()).contains("hop1");
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop.slow"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop.inactive"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop.server"))).hasSize(1);
         // the location "<script>alert(1)</script>" is a label's text, not an element
-        assertThat(driver.findElement(By.id("graph")).getText()).contains(CoreScenario.XSS_LOCATION);
-        assertThat(driver.findElements(By.cssSelector("#graph script"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("graph")).getText()).contains(CoreScenario.XSS_LOCATION);
+        assertThat(browser.driver().findElements(By.cssSelector("#graph script"))).isEmpty();
 
         // Web Zone, then its second route, redraw the graph
-        driver.findElement(By.id("test-wz")).click();
+        browser.driver().findElement(By.id("test-wz")).click();
         wait.until(d -> "wz".equals(graphData("test")) && "5".equals(graphData("nodes")));
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop"))).hasSize(5);
-        driver.findElement(By.id("route-1")).click();
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop"))).hasSize(5);
+        browser.driver().findElement(By.id("route-1")).click();
         wait.until(d -> "1".equals(graphData("route")));
-        assertThat(driver.findElements(By.cssSelector("#graph g.hop"))).hasSize(8);
-        assertThat(driver.findElement(By.id("route-1")).getAttribute("aria-pressed")).isEqualTo("true");
-        driver.findElement(By.id("test-mmp")).click();
+        assertThat(browser.driver().findElements(By.cssSelector("#graph g.hop"))).hasSize(8);
+        assertThat(browser.driver().findElement(By.id("route-1")).getAttribute("aria-pressed")).isEqualTo("true");
+        browser.driver().findElement(By.id("test-mmp")).click();
         wait.until(d -> "mmp".equals(graphData("test")) && "6".equals(graphData("nodes")));
 
         // the trend chart has drawn its four series
         wait.until(d -> "true".equals(d.findElement(By.id("trend")).getAttribute("data-drawn")));
-        List<WebElement> lines = driver.findElements(By.cssSelector("#trend path.line"));
+        List<WebElement> lines = browser.driver().findElements(By.cssSelector("#trend path.line"));
         assertThat(lines).hasSize(4);
         assertThat(lines).allSatisfy(line -> assertThat(line.getAttribute("d")).startsWith("M").hasSizeGreaterThan(200));
 
         // outside text shows as text and runs nothing
-        assertThat(driver.findElement(By.id("posts")).getText()).contains(CoreScenario.XSS_POST);
-        assertThat(driver.findElements(By.cssSelector("#posts img"))).isEmpty();
-        assertThat(driver.findElement(By.id("status-table")).getText()).contains("<b>x</b>");
-        assertThat(driver.findElements(By.cssSelector("#status-table b"))).isEmpty();
-        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.driver().findElement(By.id("posts")).getText()).contains(CoreScenario.XSS_POST);
+        assertThat(browser.driver().findElements(By.cssSelector("#posts img"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("status-table")).getText()).contains("<b>x</b>");
+        assertThat(browser.driver().findElements(By.cssSelector("#status-table b"))).isEmpty();
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
         // zero console errors, zero failed requests, nothing from another origin
         List<String> consoleErrors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        for (LogEntry entry : browser.driver().manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 consoleErrors.add(entry.getMessage());
             }
@@ -142,7 +122,7 @@ class DashboardBrowserTest {
         List<String> requested = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         Map<String, String> pageRequests = new java.util.HashMap<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+        for (LogEntry entry : browser.driver().manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = Json.read(entry.getMessage()).path("message");
             String method = message.path("method").asText();
             JsonNode params = message.path("params");
@@ -171,30 +151,30 @@ class DashboardBrowserTest {
         assertThat(pageScrollsSideways()).as("desktop width").isFalse();
 
         // the same page on a phone (docs/behaviour.md#core-phone): graph and chart drawn, no sideways scroll
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        driver.get(origin);
+        browser.driver().get(origin);
         wait.until(d -> "mmp".equals(graphData("test")) && "6".equals(graphData("nodes")));
         wait.until(d -> "true".equals(d.findElement(By.id("trend")).getAttribute("data-drawn")));
-        assertThat(((Number) driver.executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
+        assertThat(((Number) browser.driver().executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
         assertThat(pageScrollsSideways()).as("390 px").isFalse();
-        assertThat(driver.findElement(By.id("status-table")).getText()).contains("<b>x</b>");
+        assertThat(browser.driver().findElement(By.id("status-table")).getText()).contains("<b>x</b>");
     }
 
     /** {@code document.documentElement.scrollWidth > innerWidth}: the page itself scrolls sideways. */
     private boolean pageScrollsSideways() {
-        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+        return (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
     private String graphData(String name) {
-        return driver.findElement(By.id("graph")).getAttribute("data-" + name);
+        return browser.driver().findElement(By.id("graph")).getAttribute("data-" + name);
     }
 
     /** The whole page, for a person to look at: target/dashboard-browser.png (DevTools' full-page capture). */
     private void saveScreenshot() throws Exception {
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
+        Map<String, Object> shot = browser.driver().executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
         Path target = Path.of("target", "dashboard-browser.png");
         Files.createDirectories(target.getParent());

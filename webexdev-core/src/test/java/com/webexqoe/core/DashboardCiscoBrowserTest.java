@@ -8,13 +8,10 @@ import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,25 +41,8 @@ class DashboardCiscoBrowserTest {
 
     static final String INCIDENT = "Webex Meetings: Users may experience poor audio quality in meetings hosted on the APAC cluster";
 
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private BucketSite site;
-
-    @BeforeEach
-    void browser() throws Exception {
-        chromium = HeadlessChromium.start("webexdev-chromium-cisco-");
-        driver = chromium.driver();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession("webexdev-chromium-cisco-");
 
     /** An APAC incident (API and feed), a degraded APAC component, an upcoming maintenance; the user meets in Tokyo. */
     private static void seed(CoreScenario scenario) {
@@ -100,42 +80,42 @@ class DashboardCiscoBrowserTest {
         assertThat(result.get("health").asText()).as("100 + 0 + 0 − 20, the formula unchanged").isEqualTo("80.0");
         String headline = "Webex is mostly working — Cisco reports an incident in APAC (your meeting region)";
         assertThat(result.get("verdict").asText()).isEqualTo(headline);
-        site = new BucketSite(s3.client(), BUCKET);
+        BucketSite site = browser.serve(s3.client(), BUCKET);
 
         for (int width : new int[]{1600, 390}) {
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", width == 390 ? 844 : 1000,
+            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", width == 390 ? 844 : 1000,
                     "deviceScaleFactor", 1, "mobile", width == 390));
-            driver.get(site.base().toString());
+            browser.driver().get(site.base().toString());
 
-            WebElement verdict = driver.findElement(By.id("verdict"));
+            WebElement verdict = browser.driver().findElement(By.id("verdict"));
             assertThat(verdict.getText()).as(width + " px").isEqualTo("⚠ " + headline);
             assertThat(verdict.getText()).doesNotContain("working fine");
-            assertThat(driver.findElement(By.id("where")).getText()).startsWith("Where is the problem: Webex service");
-            assertThat(driver.findElement(By.id("cisco-indicator")).getText()).contains("yellow — Partially Degraded Service");
+            assertThat(browser.driver().findElement(By.id("where")).getText()).startsWith("Where is the problem: Webex service");
+            assertThat(browser.driver().findElement(By.id("cisco-indicator")).getText()).contains("yellow — Partially Degraded Service");
 
-            List<WebElement> components = driver.findElements(By.cssSelector("#cisco-components li"));
+            List<WebElement> components = browser.driver().findElements(By.cssSelector("#cisco-components li"));
             assertThat(components).extracting(WebElement::getText).anySatisfy(row -> assertThat(row)
                     .contains("Audio and video - APAC").contains("Webex Meetings").contains("partial outage")
                     .contains("matches your meeting region (Tokyo, Japan → APAC)"));
             assertThat(components).hasSize(2);
-            List<WebElement> incidents = driver.findElements(By.cssSelector("#cisco-incidents li"));
+            List<WebElement> incidents = browser.driver().findElements(By.cssSelector("#cisco-incidents li"));
             assertThat(incidents).singleElement().satisfies(row -> assertThat(row.getText()).contains(INCIDENT)
                     .contains("investigating").contains("major").contains("matches your meeting region"));
-            assertThat(driver.findElement(By.cssSelector("#cisco-incidents a")).getAttribute("href")).isEqualTo("https://status.webex.com/");
-            assertThat(driver.findElement(By.id("cisco-maintenances")).getText())
+            assertThat(browser.driver().findElement(By.cssSelector("#cisco-incidents a")).getAttribute("href")).isEqualTo("https://status.webex.com/");
+            assertThat(browser.driver().findElement(By.id("cisco-maintenances")).getText())
                     .contains("Scheduled maintenance - Webex Calling London").contains("not your region (yours: APAC)");
-            assertThat(driver.findElements(By.cssSelector("#status-table tbody tr"))).as("the feed's own table").hasSize(1);
-            assertThat(driver.findElement(By.id("status-table")).getText()).doesNotContain("api:")
+            assertThat(browser.driver().findElements(By.cssSelector("#status-table tbody tr"))).as("the feed's own table").hasSize(1);
+            assertThat(browser.driver().findElement(By.id("status-table")).getText()).doesNotContain("api:")
                     .contains("Region: APAC: matches your meeting region (Tokyo, Japan → APAC)");
 
-            Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
-            Number innerWidth = (Number) driver.executeScript("return window.innerWidth;");
+            Number scrollWidth = (Number) browser.driver().executeScript("return document.documentElement.scrollWidth;");
+            Number innerWidth = (Number) browser.driver().executeScript("return window.innerWidth;");
             assertThat(innerWidth.intValue()).as("the emulated width").isEqualTo(width);
             assertThat(scrollWidth.intValue()).as("no sideways scroll of the page at " + width + " px").isLessThanOrEqualTo(innerWidth.intValue());
-            String display = (String) driver.executeScript(
+            String display = (String) browser.driver().executeScript(
                     "return getComputedStyle(document.querySelector('#status-table td')).display;");
             assertThat(display).as("the feed table's cells at " + width + " px").isEqualTo(width == 390 ? "block" : "table-cell");
-            Number titleWidth = (Number) driver.executeScript(
+            Number titleWidth = (Number) browser.driver().executeScript(
                     "return document.querySelector('#cisco-incidents .cisco-name').getBoundingClientRect().width;");
             assertThat(titleWidth.doubleValue()).as("the incident's name is never squeezed to a letter a line").isGreaterThan(250);
             screenshot(width);
@@ -143,7 +123,7 @@ class DashboardCiscoBrowserTest {
     }
 
     private void screenshot(int width) throws Exception {
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map<String, Object> shot = browser.driver().executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
         Path target = Path.of("target", "dashboard-cisco-" + width + ".png");
         Files.createDirectories(target.getParent());

@@ -1,21 +1,20 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.page.PageSettings;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.AwsJsonStub;
-import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.schema.TableSchema;
 import com.webexqoe.common.schema.Tables;
 import com.webexqoe.common.schema.TwitterTable;
+import com.webexqoe.core.page.PageSettings;
+import com.webexqoe.testkit.AwsJsonStub;
+import com.webexqoe.testkit.DynaliteExtension;
+import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,16 +93,13 @@ class DashboardXssBrowserTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private BucketSite site;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession("webexdev-chromium-xss-");
     private HttpServer attacker;
     private final List<String> attackerRequests = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void browser() throws Exception {
-        chromium = HeadlessChromium.start("webexdev-chromium-xss-");
-        driver = chromium.driver();
+    void attackerAndInstrumentation() throws Exception {
         attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         attacker.createContext("/", exchange -> {
             attackerRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
@@ -116,17 +111,11 @@ class DashboardXssBrowserTest {
             }
         });
         attacker.start();
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENT));
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENT));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (site != null) {
-            site.close();
-        }
         if (attacker != null) {
             attacker.stop(0);
         }
@@ -142,7 +131,7 @@ class DashboardXssBrowserTest {
         List<String> urls = XssVectors.urls(attackerOrigin());
         CoreScenario scenario = new CoreScenario(dynamo, s3, aws);
         scenario.createAll();
-        site = new BucketSite(s3.client(), BUCKET);
+        BucketSite site = browser.serve(s3.client(), BUCKET);
         String origin = site.base().toString();
         int placements = 0;
         int links = 0;
@@ -165,15 +154,15 @@ class DashboardXssBrowserTest {
             assertThat(result.has("health")).as("core run of round " + round).isTrue();
             assertThat(System.getProperty(XssVectors.SSTI_PROPERTY)).as("a template expression ran on the server").isNull();
 
-            driver.get(origin);
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            browser.driver().get(origin);
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
             List<String> tests = List.of("mmp", "wz", "cb");
             for (int t = 0; t < tests.size(); t++) {
                 String test = tests.get(t);
                 // each test's route starts with another vector as its first hop's name: wait for that redraw
                 String first = chunk.get(t % chunk.size());
                 if (t > 0) {
-                    driver.findElement(By.id("test-" + test)).click();
+                    browser.driver().findElement(By.id("test-" + test)).click();
                 }
                 wait.until(d -> test.equals(graphData("test")) && Boolean.TRUE.equals(js(
                         "var t = document.querySelector('#graph g.hop title'); return !!t && t.textContent.indexOf(arguments[0]) === 0;",
@@ -192,30 +181,30 @@ class DashboardXssBrowserTest {
             assertThat(js("return window.__xss")).as("payloads run, round " + round).isEqualTo(0L);
             assertThat(js("return window.__alerts")).as("alert/confirm/prompt calls").isEqualTo(0L);
             assertThat(js("return window.__csp.join('\\n')")).as("CSP violations caused by the vectors").isEqualTo("");
-            assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
             // nothing was made from the text: no handler attribute, no extra script/frame/object/style/base/meta
             assertThat(js("return Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes)"
                     + ".some(a => a.name.toLowerCase().startsWith('on'))).length")).isEqualTo(0L);
             assertThat(js("return Array.from(document.scripts).map(s => s.getAttribute('src')).join(' ')"))
                     .asString().matches("d3\\.min\\.js\\?v=\\S+ dashboard\\.js\\?v=\\S+");
-            assertThat(driver.findElements(By.cssSelector("iframe, frame, object, embed, base, body style, body link, body meta, "
+            assertThat(browser.driver().findElements(By.cssSelector("iframe, frame, object, embed, base, body style, body link, body meta, "
                     + "svg script, math, details, input, textarea, img[src^='x'], img[src*='javascript'], a[href^='data']"))).isEmpty();
-            assertThat(driver.findElements(By.cssSelector("img"))).allSatisfy(img ->
+            assertThat(browser.driver().findElements(By.cssSelector("img"))).allSatisfy(img ->
                     assertThat(img.getAttribute("src")).startsWith(origin));
 
             // links are only https, and the CloudWatch frame is not there
             List<String> hrefs = attributes("a[href]", "href");
             assertThat(hrefs).allSatisfy(href -> assertThat(href).startsWith("https://"));
             assertThat(hrefs).hasSize((int) roundUrls.stream().filter(u -> u.startsWith("https://") && PageSettings.httpsUrl(u).isPresent()).count());
-            assertThat(driver.findElements(By.id("cloudwatch"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("cloudwatch"))).isEmpty();
 
             // each place shows the vectors as text, exactly
             assertThat(texts("#posts .post-text")).contains(joined);
-            assertThat(driver.findElement(By.id("banner")).getAttribute("textContent")).isEqualTo(joined);
+            assertThat(browser.driver().findElement(By.id("banner")).getAttribute("textContent")).isEqualTo(joined);
             String statusText = String.join("\n", texts("#status-table tbody td"));
-            String scoreText = driver.findElement(By.id("score-panel")).getAttribute("textContent");
-            String qualityText = driver.findElement(By.id("quality-panel")).getAttribute("textContent");
+            String scoreText = browser.driver().findElement(By.id("score-panel")).getAttribute("textContent");
+            String qualityText = browser.driver().findElement(By.id("quality-panel")).getAttribute("textContent");
             for (String vector : chunk) {
                 assertThat(statusText).as("feed title and status").contains(vector);
                 assertThat(scoreText).as("evidence: feed title, alert type, test name, agent name").contains(vector);
@@ -249,7 +238,7 @@ class DashboardXssBrowserTest {
                 fetch(arguments[0] + '/probe').catch(function () { window.__fetchBlocked = true; });
                 setTimeout('window.__eval = 1', 0);
                 """, attackerOrigin());
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js("return window.__csp.length")).intValue() >= 5
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> ((Number) js("return window.__csp.length")).intValue() >= 5
                 && Boolean.TRUE.equals(js("return window.__fetchBlocked === true")));
         assertThat(js("return typeof window.__inline")).isEqualTo("undefined");
         assertThat(js("return typeof window.__eval")).isEqualTo("undefined");
@@ -343,24 +332,24 @@ class DashboardXssBrowserTest {
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
     }
 
     private List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getAttribute("textContent")).toList();
+        return browser.driver().findElements(By.cssSelector(css)).stream().map(e -> e.getAttribute("textContent")).toList();
     }
 
     private List<String> attributes(String css, String attribute) {
-        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute(attribute)).toList();
+        return browser.driver().findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute(attribute)).toList();
     }
 
     private String graphData(String name) {
-        return driver.findElement(By.id("graph")).getAttribute("data-" + name);
+        return browser.driver().findElement(By.id("graph")).getAttribute("data-" + name);
     }
 
     private List<String> severeConsole() {
         List<String> errors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        for (LogEntry entry : browser.driver().manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 errors.add(entry.getMessage());
             }
@@ -371,7 +360,7 @@ class DashboardXssBrowserTest {
     /** The URLs the page's documents asked for, from the performance log (drained). */
     private List<String> pageRequests(String origin) throws IOException {
         List<String> requested = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+        for (LogEntry entry : browser.driver().manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = Json.read(entry.getMessage()).path("message");
             if (message.path("method").asText().equals("Network.requestWillBeSent")) {
                 JsonNode params = message.path("params");

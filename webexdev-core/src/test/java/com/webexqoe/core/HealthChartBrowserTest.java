@@ -7,14 +7,11 @@ import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,25 +45,8 @@ class HealthChartBrowserTest {
     @RegisterExtension
     static final AwsJsonStub aws = new AwsJsonStub();
 
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private BucketSite site;
-
-    @BeforeEach
-    void browser() throws Exception {
-        chromium = HeadlessChromium.start("webexdev-health-chart-");
-        driver = chromium.driver();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession("webexdev-health-chart-");
 
     /**
      * A week of slots every 15 minutes: an incident yesterday 06:00–09:00 UTC (S = −20, T = −1.5),
@@ -108,25 +88,25 @@ class HealthChartBrowserTest {
         JsonNode health = Json.read(scenario.object("health.json"));
         int points = health.get("points").size();
         assertThat(points).as("7 × 96 slots, the 8 of the gap missing").isEqualTo(7 * 96 - 8);
-        site = new BucketSite(s3.client(), BUCKET);
+        BucketSite site = browser.serve(s3.client(), BUCKET);
         String origin = site.base().toString();
 
-        driver.get(origin);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        browser.driver().get(origin);
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
         wait.until(d -> "true".equals(d.findElement(By.id("health-chart")).getAttribute("data-drawn")));
 
-        List<WebElement> circles = driver.findElements(By.cssSelector("#health-chart circle.health-point"));
+        List<WebElement> circles = browser.driver().findElements(By.cssSelector("#health-chart circle.health-point"));
         assertThat(circles).as("one point per slot in health.json").hasSize(points);
-        assertThat(driver.findElement(By.id("health-chart")).getAttribute("data-points")).isEqualTo(Integer.toString(points));
-        WebElement threshold = driver.findElement(By.cssSelector("#health-chart line.threshold"));
+        assertThat(browser.driver().findElement(By.id("health-chart")).getAttribute("data-points")).isEqualTo(Integer.toString(points));
+        WebElement threshold = browser.driver().findElement(By.cssSelector("#health-chart line.threshold"));
         assertThat(textContent(threshold)).contains("Verdict threshold 70");
-        assertThat(driver.findElement(By.cssSelector("#health-chart text.threshold-label")).getText()).isEqualTo("threshold 70");
+        assertThat(browser.driver().findElement(By.cssSelector("#health-chart text.threshold-label")).getText()).isEqualTo("threshold 70");
         // the threshold sits where the score axis puts 70: between a point at 78.5 and this run's 10.5
         double thresholdY = Double.parseDouble(threshold.getAttribute("y1"));
         WebElement now = circles.get(circles.size() - 1);
         assertThat(Double.parseDouble(now.getAttribute("cy"))).isGreaterThan(thresholdY);
         assertThat(now.getAttribute("class")).contains("below");
-        assertThat(driver.findElement(By.cssSelector("#health-chart path.health-line")).getAttribute("d"))
+        assertThat(browser.driver().findElement(By.cssSelector("#health-chart path.health-line")).getAttribute("d"))
                 .as("the line breaks at the gap: two segments").matches("M[^M]+M[^M]+");
 
         // a point of yesterday's incident: its tooltip is text with its terms (06:00 UTC = 15:00 in Tokyo)
@@ -135,22 +115,22 @@ class HealthChartBrowserTest {
         assertThat(tooltip).contains("2026-11-27 15:00").contains("Health 78.5").contains("T -1.5").contains("N 0")
                 .contains("S -20").contains("where Webex service").contains("home good");
         // the rows say which term pulled it down: S (service) and T (social) in the incident, home this morning
-        assertThat(driver.findElements(By.cssSelector("#health-chart g.cause.service rect.pulled")))
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart g.cause.service rect.pulled")))
                 .as("12 incident slots and this run").hasSize(12 + 1);
-        assertThat(driver.findElements(By.cssSelector("#health-chart g.cause.home rect.pulled"))).hasSize(4);
-        assertThat(driver.findElements(By.cssSelector("#health-chart g.cause.path rect.pulled"))).as("this run's N = -68").hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#health-chart text.cause-label"))).extracting(WebElement::getText)
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart g.cause.home rect.pulled"))).hasSize(4);
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart g.cause.path rect.pulled"))).as("this run's N = -68").hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart text.cause-label"))).extracting(WebElement::getText)
                 .containsExactly("T social", "N path", "S service", "home");
-        assertThat(driver.findElements(By.cssSelector("#health-chart title"))).allSatisfy(title ->
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart title"))).allSatisfy(title ->
                 assertThat(title.findElements(By.xpath("./*"))).as("tooltips hold text, no markup").isEmpty());
         // the read-out under the chart starts at the week's lowest point (this run) and follows a tapped point
-        assertThat(driver.findElement(By.id("health-readout")).getText()).contains("Health 10.5").contains("N -68");
-        ((JavascriptExecutor) driver).executeScript(
+        assertThat(browser.driver().findElement(By.id("health-readout")).getText()).contains("Health 10.5").contains("N -68");
+        ((JavascriptExecutor) browser.driver()).executeScript(
                 "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", circles.get(incident));
-        assertThat(driver.findElement(By.id("health-readout")).getText()).startsWith("2026-11-27 15:00").contains("S -20");
+        assertThat(browser.driver().findElement(By.id("health-readout")).getText()).startsWith("2026-11-27 15:00").contains("S -20");
 
         List<String> consoleErrors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        for (LogEntry entry : browser.driver().manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 consoleErrors.add(entry.getMessage());
             }
@@ -160,14 +140,14 @@ class HealthChartBrowserTest {
         saveScreenshot("health-chart-browser.png");
 
         // on a phone: drawn, no sideways scroll
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        driver.get(origin);
+        browser.driver().get(origin);
         wait.until(d -> "true".equals(d.findElement(By.id("health-chart")).getAttribute("data-drawn")));
-        assertThat(((Number) driver.executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
-        assertThat((Boolean) driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth;"))
+        assertThat(((Number) browser.driver().executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
+        assertThat((Boolean) browser.driver().executeScript("return document.documentElement.scrollWidth > window.innerWidth;"))
                 .as("390 px").isFalse();
-        assertThat(driver.findElements(By.cssSelector("#health-chart circle.health-point"))).hasSize(points);
+        assertThat(browser.driver().findElements(By.cssSelector("#health-chart circle.health-point"))).hasSize(points);
         saveScreenshot("health-chart-browser-390.png");
     }
 
@@ -181,11 +161,11 @@ class HealthChartBrowserTest {
     }
 
     private String textContent(WebElement element) {
-        return (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].textContent;", element);
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("return arguments[0].textContent;", element);
     }
 
     private void saveScreenshot(String name) throws Exception {
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map<String, Object> shot = browser.driver().executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
