@@ -1,5 +1,6 @@
 package com.webexqoe.core.page;
 
+import com.webexqoe.common.schema.HealthTable;
 import com.webexqoe.core.score.Assessment;
 import com.webexqoe.core.score.Freshness;
 import com.webexqoe.core.score.Headline;
@@ -13,8 +14,6 @@ import com.webexqoe.core.sources.QualityRecord;
 import com.webexqoe.core.sources.Snapshot;
 import com.webexqoe.core.sources.StatusItem;
 import com.webexqoe.core.sources.XReadStatus;
-
-import com.webexqoe.common.schema.HealthTable;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -226,10 +225,6 @@ public final class DashboardPage {
                 + xReads.xErrorAt().map(at -> " at " + DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(settings.zone()))).orElse("")
                 + ": " + error));
         return new PageModel.Posts(rows, freshnessModel(freshness, shown), notices);
-    }
-
-    private static Optional<Instant> newest(List<Instant> times) {
-        return times.stream().max(Comparator.naturalOrder());
     }
 
     /**
