@@ -1,16 +1,5 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.history.DynamoHealthHistoryStore;
-import com.webexqoe.core.history.HealthHistory;
-import com.webexqoe.core.notify.DynamoNotifyStateStore;
-import com.webexqoe.core.notify.HttpWebexMessages;
-import com.webexqoe.core.notify.Notifier;
-import com.webexqoe.core.notify.NotifyStateStore;
-import com.webexqoe.core.page.PageRenderer;
-import com.webexqoe.core.page.PageSettings;
-import com.webexqoe.core.page.StaticAssets;
-import com.webexqoe.core.sources.DynamoDashboardSources;
-
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.config.EnvVars;
@@ -22,13 +11,23 @@ import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpSettings;
 import com.webexqoe.common.lambda.SnapStartPriming;
 import com.webexqoe.common.lambda.Wired;
-import com.webexqoe.common.schema.AlertTable;
-import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.s3.ObjectStore;
 import com.webexqoe.common.s3.S3Clients;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.secrets.SecretsManagerClients;
+import com.webexqoe.core.history.DynamoHealthHistoryStore;
+import com.webexqoe.core.history.HealthHistory;
+import com.webexqoe.core.notify.DynamoNotifyStateStore;
+import com.webexqoe.core.notify.HttpWebexMessages;
+import com.webexqoe.core.notify.Notifier;
+import com.webexqoe.core.notify.NotifyStateStore;
+import com.webexqoe.core.page.PageRenderer;
+import com.webexqoe.core.page.PageSettings;
+import com.webexqoe.core.page.StaticAssets;
+import com.webexqoe.core.sources.DynamoDashboardSources;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;

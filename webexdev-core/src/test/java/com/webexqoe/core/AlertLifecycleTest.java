@@ -1,15 +1,14 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.score.HealthScore;
-import com.webexqoe.core.sources.Alert;
-import com.webexqoe.core.sources.DashboardItems;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.time.LocalTimes;
+import com.webexqoe.core.score.HealthScore;
+import com.webexqoe.core.sources.Alert;
+import com.webexqoe.core.sources.DashboardItems;
 import com.webexqoe.te.alert.AlertParser;
-import com.webexqoe.te.poll.AlertPoll;
 import com.webexqoe.te.alert.DynamoAlertStore;
+import com.webexqoe.te.poll.AlertPoll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

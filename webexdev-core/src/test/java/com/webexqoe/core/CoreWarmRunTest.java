@@ -1,15 +1,14 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.page.StaticAssets;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.AwsJsonStub;
-import com.webexqoe.testkit.DynaliteExtension;
-import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.schema.TwitterTable;
+import com.webexqoe.core.page.StaticAssets;
+import com.webexqoe.testkit.AwsJsonStub;
+import com.webexqoe.testkit.DynaliteExtension;
+import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

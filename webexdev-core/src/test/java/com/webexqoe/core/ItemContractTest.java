@@ -1,12 +1,5 @@
 package com.webexqoe.core;
 
-import com.webexqoe.core.sources.CiscoApiItem;
-import com.webexqoe.core.sources.DashboardItems;
-import com.webexqoe.core.sources.PollSample;
-import com.webexqoe.core.sources.Post;
-import com.webexqoe.core.sources.QualityRecord;
-import com.webexqoe.core.sources.StatusItem;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.schema.AlertTable;
@@ -16,6 +9,12 @@ import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.schema.TableSchema;
 import com.webexqoe.common.schema.TwitterTable;
 import com.webexqoe.common.time.LocalTimes;
+import com.webexqoe.core.sources.CiscoApiItem;
+import com.webexqoe.core.sources.DashboardItems;
+import com.webexqoe.core.sources.PollSample;
+import com.webexqoe.core.sources.Post;
+import com.webexqoe.core.sources.QualityRecord;
+import com.webexqoe.core.sources.StatusItem;
 import com.webexqoe.mtgquality.DynamoQualityStore;
 import com.webexqoe.mtgquality.ParticipantQuality;
 import com.webexqoe.status.DynamoStatusStore;

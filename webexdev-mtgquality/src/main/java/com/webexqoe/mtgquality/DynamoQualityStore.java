@@ -3,7 +3,6 @@ package com.webexqoe.mtgquality;
 import com.webexqoe.common.schema.QualityTable;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.dynamo.DynamoTable;
-import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;

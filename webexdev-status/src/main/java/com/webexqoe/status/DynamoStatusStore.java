@@ -2,7 +2,6 @@ package com.webexqoe.status;
 
 import com.webexqoe.common.schema.StatusTable;
 import com.webexqoe.common.dynamo.DynamoTable;
-import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package com.webexqoe.te;
 
-import com.webexqoe.te.poll.TePoller;
-import com.webexqoe.te.webhook.AlertWebhook;
-import com.webexqoe.te.webhook.WebhookRequest;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.config.Env;
@@ -12,6 +8,9 @@ import com.webexqoe.common.lambda.FunctionHandler;
 import com.webexqoe.common.lambda.LambdaEvents;
 import com.webexqoe.common.lambda.Wired;
 import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.te.poll.TePoller;
+import com.webexqoe.te.webhook.AlertWebhook;
+import com.webexqoe.te.webhook.WebhookRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

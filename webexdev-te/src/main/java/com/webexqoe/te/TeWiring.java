@@ -1,5 +1,22 @@
 package com.webexqoe.te;
 
+import com.webexqoe.common.aws.AwsClientSettings;
+import com.webexqoe.common.config.Env;
+import com.webexqoe.common.config.EnvVars;
+import com.webexqoe.common.config.FunctionVariables;
+import com.webexqoe.common.dynamo.DynamoClients;
+import com.webexqoe.common.dynamo.DynamoTable;
+import com.webexqoe.common.http.HttpFetcher;
+import com.webexqoe.common.http.HttpSettings;
+import com.webexqoe.common.lambda.ClasspathResource;
+import com.webexqoe.common.lambda.LambdaEvents;
+import com.webexqoe.common.lambda.SnapStartPriming;
+import com.webexqoe.common.lambda.Wired;
+import com.webexqoe.common.s3.ObjectStore;
+import com.webexqoe.common.s3.S3Clients;
+import com.webexqoe.common.secrets.SecretStore;
+import com.webexqoe.common.secrets.SecretsManagerClients;
+import com.webexqoe.common.time.LocalTimes;
 import com.webexqoe.te.alert.AlertParser;
 import com.webexqoe.te.alert.AlertStore;
 import com.webexqoe.te.alert.DynamoAlertStore;
@@ -12,44 +29,13 @@ import com.webexqoe.te.poll.TePoller;
 import com.webexqoe.te.poll.ThousandEyesApi;
 import com.webexqoe.te.webhook.AlertWebhook;
 import com.webexqoe.te.webhook.WebhookToken;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.webexqoe.common.aws.AwsClientSettings;
-import com.webexqoe.common.config.Env;
-import com.webexqoe.common.config.EnvVars;
-import com.webexqoe.common.config.FunctionVariables;
-import com.webexqoe.common.dynamo.DynamoClients;
-import com.webexqoe.common.dynamo.DynamoTable;
-import com.webexqoe.common.http.HttpFetcher;
-import com.webexqoe.common.http.HttpSettings;
-import com.webexqoe.common.json.Json;
-import com.webexqoe.common.lambda.ClasspathResource;
-import com.webexqoe.common.lambda.FunctionRun;
-import com.webexqoe.common.lambda.LambdaEvents;
-import com.webexqoe.common.lambda.SnapStartPriming;
-import com.webexqoe.common.lambda.Wired;
-import com.webexqoe.common.log.JsonLog;
-import com.webexqoe.common.s3.ObjectStore;
-import com.webexqoe.common.s3.S3Clients;
-import com.webexqoe.common.secrets.SecretStore;
-import com.webexqoe.common.secrets.SecretsManagerClients;
-import com.webexqoe.common.time.LocalTimes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**

@@ -1,19 +1,18 @@
 package com.webexqoe.te;
 
-import com.webexqoe.te.poll.AlertPoll;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.webexqoe.common.aws.AwsClientSettings;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.AwsJsonStub;
-import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.schema.PollingTable;
-import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.standins.StandIns;
+import com.webexqoe.te.poll.AlertPoll;
+import com.webexqoe.testkit.AwsJsonStub;
+import com.webexqoe.testkit.DynaliteExtension;
+import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandInEnv;
 import com.webexqoe.testkit.faults.DeadEndpoints;
 import com.webexqoe.testkit.faults.FaultRun;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

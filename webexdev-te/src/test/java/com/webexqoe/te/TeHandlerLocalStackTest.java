@@ -1,23 +1,22 @@
 package com.webexqoe.te;
 
-import com.webexqoe.te.poll.AlertPoll;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
-import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.testkit.LocalStack;
 import com.webexqoe.common.schema.AlertTable;
 import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.schema.TableSchema;
+import com.webexqoe.te.poll.AlertPoll;
+import com.webexqoe.testkit.LambdaInvoker;
+import com.webexqoe.testkit.LocalStack;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.localstack.LocalStackContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

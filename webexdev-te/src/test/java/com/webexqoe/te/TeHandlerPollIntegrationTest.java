@@ -1,8 +1,5 @@
 package com.webexqoe.te;
 
-import com.webexqoe.te.poll.AlertPoll;
-import com.webexqoe.te.poll.PollUrls;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -11,11 +8,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.webexqoe.common.config.Env;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.te.poll.AlertPoll;
+import com.webexqoe.te.poll.PollUrls;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
-import com.webexqoe.common.schema.AlertTable;
-import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.S3ProxyExtension;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,5 @@
 package com.webexqoe.te;
 
-import com.webexqoe.te.alert.DynamoAlertStore;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +7,13 @@ import com.webexqoe.common.config.Env;
 import com.webexqoe.common.dynamo.AttributeValues;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.common.schema.AlertTable;
+import com.webexqoe.common.schema.PollingTable;
+import com.webexqoe.te.alert.DynamoAlertStore;
 import com.webexqoe.testkit.AwsJsonStub;
 import com.webexqoe.testkit.DynaliteExtension;
 import com.webexqoe.testkit.LambdaInvoker;
 import com.webexqoe.testkit.MutableClock;
-import com.webexqoe.common.schema.AlertTable;
-import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.testkit.StandInEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,11 +1,10 @@
 package com.webexqoe.core.notify;
 
-import com.webexqoe.core.score.Assessment;
-
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.time.Deadline;
+import com.webexqoe.core.score.Assessment;
 
 import java.net.URI;
 import java.time.Duration;

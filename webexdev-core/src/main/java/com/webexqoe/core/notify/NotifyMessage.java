@@ -3,7 +3,6 @@ package com.webexqoe.core.notify;
 import com.webexqoe.core.score.Assessment;
 import com.webexqoe.core.score.HealthScore;
 import com.webexqoe.core.score.ProblemLocator;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

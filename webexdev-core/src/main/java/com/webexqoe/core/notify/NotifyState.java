@@ -2,7 +2,6 @@ package com.webexqoe.core.notify;
 
 import com.webexqoe.core.score.Assessment;
 import com.webexqoe.core.score.ProblemLocator;
-
 import java.util.Locale;
 import java.util.Optional;
 

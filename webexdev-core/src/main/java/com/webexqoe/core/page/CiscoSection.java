@@ -4,7 +4,6 @@ import com.webexqoe.core.score.HealthScore;
 import com.webexqoe.core.score.ServerRegions;
 import com.webexqoe.core.sources.CiscoApiItem;
 import com.webexqoe.core.sources.StatusItem;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;

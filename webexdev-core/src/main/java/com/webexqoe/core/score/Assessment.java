@@ -5,7 +5,6 @@ import com.webexqoe.core.sources.PollSample;
 import com.webexqoe.core.sources.Post;
 import com.webexqoe.core.sources.QualityRecord;
 import com.webexqoe.core.sources.Snapshot;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package com.webexqoe.core.score;
 
 import com.webexqoe.core.sources.CiscoApiItem;
 import com.webexqoe.core.sources.StatusItem;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package com.webexqoe.core.score;
 import com.webexqoe.core.sources.Alert;
 import com.webexqoe.core.sources.Post;
 import com.webexqoe.core.sources.StatusItem;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -12,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -1,7 +1,6 @@
 package com.webexqoe.core.score;
 
 import com.webexqoe.core.sources.QualityRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,11 @@
 package com.webexqoe.core.history;
 
-import com.webexqoe.core.score.Assessment;
-import com.webexqoe.core.sources.Snapshot;
-
 import com.webexqoe.common.WebexdevException;
 import com.webexqoe.common.dynamo.DynamoTable;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.schema.HealthTable;
+import com.webexqoe.core.score.Assessment;
+import com.webexqoe.core.sources.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

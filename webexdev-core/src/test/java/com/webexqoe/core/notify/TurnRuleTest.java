@@ -1,7 +1,6 @@
 package com.webexqoe.core.notify;
 
 import com.webexqoe.core.score.ProblemLocator.Place;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

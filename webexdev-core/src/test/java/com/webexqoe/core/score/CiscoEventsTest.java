@@ -1,7 +1,6 @@
 package com.webexqoe.core.score;
 
 import com.webexqoe.core.sources.StatusItem;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,10 +3,9 @@ package com.webexqoe.core.score;
 import com.webexqoe.core.sources.Alert;
 import com.webexqoe.core.sources.Post;
 import com.webexqoe.core.sources.StatusItem;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package com.webexqoe.core.sources;
 
 import com.webexqoe.core.SeedItems;
-
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

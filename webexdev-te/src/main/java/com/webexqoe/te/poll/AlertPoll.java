@@ -1,16 +1,15 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.TeException;
-import com.webexqoe.te.alert.Alert;
-import com.webexqoe.te.alert.AlertParser;
-import com.webexqoe.te.alert.AlertStore;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.common.time.Deadline;
+import com.webexqoe.te.TeException;
+import com.webexqoe.te.alert.Alert;
+import com.webexqoe.te.alert.AlertParser;
+import com.webexqoe.te.alert.AlertStore;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,10 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.TeException;
-
 import com.webexqoe.common.http.HttpFetcher;
 import com.webexqoe.common.http.HttpStatusException;
 import com.webexqoe.common.secrets.SecretStore;
 import com.webexqoe.common.time.Deadline;
+import com.webexqoe.te.TeException;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

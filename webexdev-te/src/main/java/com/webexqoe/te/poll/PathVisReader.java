@@ -1,8 +1,7 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.TeException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webexqoe.te.TeException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,9 +1,5 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.TeException;
-import com.webexqoe.te.alert.AlertStore;
-
-import com.webexqoe.common.schema.PollingTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +7,11 @@ import com.webexqoe.common.config.EnvVars;
 import com.webexqoe.common.json.Json;
 import com.webexqoe.common.lambda.FunctionRun;
 import com.webexqoe.common.log.JsonLog;
+import com.webexqoe.common.schema.PollingTable;
 import com.webexqoe.common.time.Deadline;
 import com.webexqoe.common.time.LocalTimes;
+import com.webexqoe.te.TeException;
+import com.webexqoe.te.alert.AlertStore;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,9 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.TeException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.te.TeException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,10 @@
 package com.webexqoe.te.webhook;
 
+import com.webexqoe.common.lambda.FunctionRun;
+import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.te.alert.Alert;
 import com.webexqoe.te.alert.AlertParser;
 import com.webexqoe.te.alert.AlertStore;
-
-import com.webexqoe.common.lambda.FunctionRun;
-import com.webexqoe.common.log.JsonLog;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package com.webexqoe.te.alert;
 
 import com.webexqoe.te.Fixtures;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

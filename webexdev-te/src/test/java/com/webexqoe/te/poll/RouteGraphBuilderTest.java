@@ -1,10 +1,9 @@
 package com.webexqoe.te.poll;
 
-import com.webexqoe.te.Fixtures;
-import com.webexqoe.te.TeException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webexqoe.common.json.Json;
+import com.webexqoe.te.Fixtures;
+import com.webexqoe.te.TeException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,12 +1,11 @@
 package com.webexqoe.te.webhook;
 
+import com.webexqoe.common.json.Json;
+import com.webexqoe.common.log.JsonLog;
 import com.webexqoe.te.Fixtures;
 import com.webexqoe.te.alert.Alert;
 import com.webexqoe.te.alert.AlertParser;
 import com.webexqoe.te.alert.AlertStore;
-
-import com.webexqoe.common.json.Json;
-import com.webexqoe.common.log.JsonLog;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
